@@ -1,0 +1,189 @@
+// The HTTP contract: entity and request schemas (types inferred from them) and URL paths.
+import { z } from "zod";
+import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from "./limits";
+import { planSchema, roleSchema, tenantStatusSchema } from "./tenant";
+
+const id = z.string().min(1).max(64);
+const title = z.string().trim().min(1, "A title cannot be empty.").max(MAX_TITLE_LENGTH);
+const text = z.string().max(MAX_TEXT_LENGTH);
+
+// ── Entities ────────────────────────────────────────────────────────────────
+
+export const userSchema = z.object({ id, email: z.string(), name: z.string(), role: roleSchema });
+export type User = z.infer<typeof userSchema>;
+export type Member = User & { createdAt: string };
+
+export interface Board {
+	id: string;
+	title: string;
+	version: number;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface List {
+	id: string;
+	boardId: string;
+	title: string;
+	position: string;
+	version: number;
+}
+
+export interface Card {
+	id: string;
+	boardId: string;
+	listId: string;
+	title: string;
+	description: string;
+	position: string;
+	version: number;
+	createdBy: string;
+	createdAt: string;
+	updatedAt: string;
+	commentCount: number;
+	attachmentCount: number;
+}
+
+export interface Comment {
+	id: string;
+	cardId: string;
+	authorId: string;
+	authorName: string;
+	body: string;
+	createdAt: string;
+}
+
+export interface Attachment {
+	id: string;
+	cardId: string;
+	name: string;
+	size: number;
+	contentType: string;
+	sha256: string;
+	uploadedBy: string;
+	createdAt: string;
+}
+
+/** A board with its live lists and cards, ordered by position, and the sequence it reflects. */
+export interface BoardDetail extends Board {
+	lists: List[];
+	cards: Card[];
+	members: User[];
+	seq: number;
+}
+
+export interface CardDetail extends Card {
+	comments: Comment[];
+	attachments: Attachment[];
+}
+
+export interface Activity {
+	seq: number;
+	boardId: string;
+	actorId: string;
+	type: string;
+	summary: string;
+	at: string;
+}
+
+export interface UsageSummary {
+	members: number;
+	boards: number;
+	cards: number;
+	storageBytes: number;
+}
+
+export interface Tenant {
+	id: string;
+	slug: string;
+	name: string;
+	plan: z.infer<typeof planSchema>;
+	status: z.infer<typeof tenantStatusSchema>;
+	schemaVersion: number;
+	createdAt: string;
+	lastActiveAt: string | null;
+	usage?: UsageSummary;
+}
+
+export interface ApiKey {
+	id: string;
+	name: string;
+	role: z.infer<typeof roleSchema>;
+	createdAt: string;
+	lastUsedAt: string | null;
+}
+
+// ── Requests ────────────────────────────────────────────────────────────────
+
+export const createTenantSchema = z.object({
+	slug: z.string(),
+	name: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
+	plan: planSchema.default("free"),
+});
+
+export const updateTenantSchema = z
+	.object({ plan: planSchema.optional(), status: tenantStatusSchema.optional() })
+	.refine((body) => body.plan !== undefined || body.status !== undefined, "Give a plan or a status to change.");
+export type TenantUpdate = z.infer<typeof updateTenantSchema>;
+
+export const createMemberSchema = z.object({
+	email: z.string().trim().toLowerCase().email().max(254),
+	name: z.string().trim().min(1).max(100).optional(),
+	password: z.string().min(8, "A password has at least 8 characters.").max(200),
+	role: roleSchema,
+});
+export type NewMember = z.infer<typeof createMemberSchema>;
+
+export const signInSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(200) });
+
+export const createApiKeySchema = z.object({ name: z.string().trim().min(1).max(100), role: roleSchema.exclude(["owner"]) });
+export type NewApiKey = z.infer<typeof createApiKeySchema>;
+
+export const createBoardSchema = z.object({ title });
+export const createListSchema = z.object({ title });
+export const createCardSchema = z.object({ listId: id, title, description: text.optional() });
+export const updateCardSchema = z
+	.object({
+		version: z.number().int().nonnegative(),
+		title: title.optional(),
+		description: text.optional(),
+		listId: id.optional(),
+		afterId: id.nullable().optional(),
+		archived: z.literal(true).optional(),
+	})
+	.refine(
+		(b) => b.title !== undefined || b.description !== undefined || b.listId !== undefined || b.archived,
+		"Nothing to change.",
+	);
+export const createCommentSchema = z.object({ body: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
+
+export const fields = { id, title, text };
+
+// ── Paths: the client builds URLs only through these. ────────────────────────
+
+const t = (slug: string) => `/api/t/${encodeURIComponent(slug)}`;
+export const paths = {
+	health: () => "/api/health",
+	session: (slug: string) => `${t(slug)}/session`,
+	me: (slug: string) => `${t(slug)}/me`,
+	wsTicket: (slug: string) => `${t(slug)}/ws-ticket`,
+	socket: (slug: string) => `${t(slug)}/ws`,
+	boards: (slug: string) => `${t(slug)}/boards`,
+	board: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}`,
+	lists: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}/lists`,
+	cards: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}/cards`,
+	activity: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}/activity`,
+	card: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}`,
+	comments: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}/comments`,
+	attachments: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}/attachments`,
+	uploads: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}/uploads`,
+	upload: (slug: string, uploadId: string) => `${t(slug)}/uploads/${uploadId}`,
+	uploadPart: (slug: string, uploadId: string, part: number) => `${t(slug)}/uploads/${uploadId}/parts/${part}`,
+	uploadComplete: (slug: string, uploadId: string) => `${t(slug)}/uploads/${uploadId}/complete`,
+	attachment: (slug: string, attachmentId: string) => `${t(slug)}/attachments/${attachmentId}`,
+	members: (slug: string) => `${t(slug)}/members`,
+	apiKeys: (slug: string) => `${t(slug)}/api-keys`,
+	adminTenants: () => "/api/admin/tenants",
+	adminTenant: (slug: string) => `/api/admin/tenants/${encodeURIComponent(slug)}`,
+	adminMembers: (slug: string) => `/api/admin/tenants/${encodeURIComponent(slug)}/members`,
+};

@@ -1,0 +1,39 @@
+// Error codes of the HTTP and WebSocket contract, and the status each one maps to.
+
+export const ERROR_STATUS = {
+	bad_request: 400,
+	invalid_json: 400,
+	invalid_slug: 400,
+	validation_failed: 422,
+	unauthenticated: 401,
+	forbidden: 403,
+	tenant_suspended: 403,
+	not_found: 404,
+	method_not_allowed: 405,
+	conflict: 409,
+	slug_taken: 409,
+	version_conflict: 409,
+	payload_too_large: 413,
+	unsupported_media_type: 415,
+	rate_limited: 429,
+	overloaded: 503,
+	internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The body of every error response: `{"error":{"code","message"}}`. */
+export interface ErrorBody {
+	error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** Outcome of an operation across the Worker→object RPC boundary, where thrown errors lose their class. */
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; details?: unknown };
+
+export function ok<T>(value: T): Result<T> {
+	return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, details?: unknown): { ok: false; code: ErrorCode; message: string; details?: unknown } {
+	return details === undefined ? { ok: false, code, message } : { ok: false, code, message, details };
+}
