@@ -1,0 +1,125 @@
+// Live collaboration: what the tenant object does with each WebSocket frame. Connection state
+// (who, which board, which card) lives on the socket so it survives hibernation.
+import type { Connection } from "partyserver";
+import { MAX_FRAME_BYTES } from "../../shared/limits";
+import type { ClientMessage, CommittedEvent, PresenceEntry, ServerMessage } from "../../shared/protocol";
+import { clientMessageSchema } from "../../shared/protocol";
+import type { Credential } from "./members";
+import type { Actor } from "./operations";
+import { applyOperation } from "./operations";
+import type { BoardStore } from "./store";
+
+export interface SocketState {
+	credential: Credential;
+	userId: string;
+	name: string;
+	boardId: string;
+	cardId: string | null;
+}
+
+export type BoardSocket = Connection<SocketState>;
+
+/** What collaboration needs from the tenant object. */
+export interface Room {
+	store: BoardStore;
+	resolve(credential: Credential): Actor | undefined;
+	connections(boardId: string): Iterable<BoardSocket>;
+	afterCommit(committed: CommittedEvent): void;
+}
+
+export function boardTag(boardId: string): string {
+	return `board:${boardId}`;
+}
+
+export function send(socket: WebSocket, message: ServerMessage): void {
+	socket.send(JSON.stringify(message));
+}
+
+/** Handles one frame. Bad frames get an error frame and change nothing; oversized ones close with 1009. */
+export function handleFrame(room: Room, socket: BoardSocket, raw: string | ArrayBuffer | ArrayBufferView): void {
+	const state = socket.state;
+	if (!state) return;
+	const size = typeof raw === "string" ? raw.length : raw.byteLength;
+	if (size > MAX_FRAME_BYTES) {
+		socket.close(1009, "Frame too large");
+		return;
+	}
+	const message = parseFrame(raw);
+	if (!message) {
+		send(socket, { type: "error", code: "bad_request", message: "That frame is not a valid Boardroom message." });
+		return;
+	}
+	switch (message.type) {
+		case "sync":
+			return sync(room, socket, state, message.since);
+		case "op":
+			return operate(room, socket, state, message);
+		case "presence.update":
+			socket.setState({ ...state, cardId: message.cardId });
+			return broadcastPresence(room, state.boardId);
+	}
+}
+
+function parseFrame(raw: string | ArrayBuffer | ArrayBufferView): ClientMessage | undefined {
+	if (typeof raw !== "string") return undefined;
+	try {
+		const parsed = clientMessageSchema.safeParse(JSON.parse(raw));
+		return parsed.success ? parsed.data : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Catches a (re)connected client up: the events it missed, or a fresh snapshot. */
+function sync(room: Room, socket: BoardSocket, state: SocketState, since: number | null): void {
+	const missed = since === null ? undefined : room.store.eventsSince(since, state.boardId);
+	if (missed) {
+		send(socket, { type: "events.replay", events: missed });
+	} else {
+		const board = room.store.boardDetail(state.boardId);
+		if (!board) {
+			socket.close(4404, "Board not found");
+			return;
+		}
+		send(socket, { type: "board.snapshot", board });
+	}
+	broadcastPresence(room, state.boardId);
+}
+
+function operate(room: Room, socket: BoardSocket, state: SocketState, message: Extract<ClientMessage, { type: "op" }>): void {
+	const { opId, op } = message;
+	const actor = room.resolve(state.credential);
+	if (!actor) {
+		socket.close(4401, "Not a member any more");
+		return;
+	}
+	if (op.boardId !== state.boardId) {
+		send(socket, { type: "op.error", opId, code: "not_found", message: "This socket watches another board." });
+		return;
+	}
+	const result = applyOperation(room.store, actor, op, opId);
+	if (!result.ok) {
+		send(socket, { type: "op.error", opId, code: result.code, message: result.message, details: result.details });
+		return;
+	}
+	// Everyone, the sender included, gets the event before the sender gets its ack, so the
+	// sender's confirmed state already holds the change when its pending copy is dropped.
+	if (!result.value.replayed) room.afterCommit(result.value.committed);
+	send(socket, { type: "op.ack", opId, seq: result.value.committed.seq });
+}
+
+export function broadcastEvent(room: Room, committed: CommittedEvent): void {
+	const frame = JSON.stringify({ type: "event", event: committed } satisfies ServerMessage);
+	for (const socket of room.connections(committed.boardId)) socket.send(frame);
+}
+
+export function broadcastPresence(room: Room, boardId: string): void {
+	const entries: PresenceEntry[] = [];
+	const sockets = [...room.connections(boardId)];
+	for (const socket of sockets) {
+		const s = socket.state;
+		if (s) entries.push({ connectionId: socket.id, userId: s.userId, name: s.name, cardId: s.cardId });
+	}
+	const frame = JSON.stringify({ type: "presence", entries } satisfies ServerMessage);
+	for (const socket of sockets) socket.send(frame);
+}

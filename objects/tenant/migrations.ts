@@ -1,0 +1,94 @@
+// Schema migrations: an ordered list bundled into the Worker, each step applied in one
+// transaction and recorded in `schema_migrations`. Cheap when current: one indexed read.
+import type { Sql } from "./sql";
+
+export interface Migration {
+	version: number;
+	name: string;
+	statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+	{
+		version: 1,
+		name: "tenant, members, boards, lists, cards, comments, events",
+		statements: [
+			`CREATE TABLE tenant (id TEXT PRIMARY KEY, slug TEXT NOT NULL, name TEXT NOT NULL, plan TEXT NOT NULL,
+				status TEXT NOT NULL, created_at TEXT NOT NULL)`,
+			`CREATE TABLE members (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
+				password_hash TEXT NOT NULL, created_at TEXT NOT NULL)`,
+			`CREATE TABLE api_keys (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,
+				created_by TEXT NOT NULL, created_at TEXT NOT NULL, last_used_at TEXT)`,
+			`CREATE TABLE sign_in_failures (email TEXT PRIMARY KEY, failures INTEGER NOT NULL, window_start INTEGER NOT NULL)`,
+			`CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, version INTEGER NOT NULL,
+				archived INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`,
+			`CREATE TABLE lists (id TEXT PRIMARY KEY, board_id TEXT NOT NULL REFERENCES boards(id), title TEXT NOT NULL,
+				position TEXT NOT NULL, version INTEGER NOT NULL, archived INTEGER NOT NULL DEFAULT 0)`,
+			"CREATE INDEX lists_by_board ON lists(board_id, position)",
+			`CREATE TABLE cards (id TEXT PRIMARY KEY, board_id TEXT NOT NULL REFERENCES boards(id), list_id TEXT NOT NULL,
+				title TEXT NOT NULL, description TEXT NOT NULL, position TEXT NOT NULL, version INTEGER NOT NULL,
+				archived INTEGER NOT NULL DEFAULT 0, created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`,
+			"CREATE INDEX cards_by_list ON cards(list_id, position)",
+			"CREATE INDEX cards_by_board ON cards(board_id)",
+			`CREATE TABLE comments (id TEXT PRIMARY KEY, card_id TEXT NOT NULL REFERENCES cards(id), author_id TEXT NOT NULL,
+				body TEXT NOT NULL, created_at TEXT NOT NULL)`,
+			"CREATE INDEX comments_by_card ON comments(card_id, created_at)",
+			// The event log is both the activity feed and what reconnecting clients resume from.
+			`CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, board_id TEXT NOT NULL, actor_id TEXT NOT NULL,
+				op_id TEXT, type TEXT NOT NULL, payload TEXT NOT NULL, at TEXT NOT NULL)`,
+			"CREATE INDEX events_by_board ON events(board_id, seq)",
+			// Idempotency: an operation id seen before answers with its first outcome.
+			`CREATE TABLE operations (op_id TEXT PRIMARY KEY, actor_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL)`,
+		],
+	},
+	{
+		version: 2,
+		name: "attachments and resumable uploads",
+		statements: [
+			`CREATE TABLE attachments (id TEXT PRIMARY KEY, card_id TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
+				content_type TEXT NOT NULL, sha256 TEXT NOT NULL, uploaded_by TEXT NOT NULL, created_at TEXT NOT NULL)`,
+			"CREATE INDEX attachments_by_card ON attachments(card_id)",
+			`CREATE TABLE uploads (id TEXT PRIMARY KEY, card_id TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
+				content_type TEXT NOT NULL, r2_upload_id TEXT NOT NULL, part_size INTEGER NOT NULL, created_by TEXT NOT NULL,
+				created_at TEXT NOT NULL, expires_at INTEGER NOT NULL)`,
+			`CREATE TABLE upload_parts (upload_id TEXT NOT NULL, part_number INTEGER NOT NULL, etag TEXT NOT NULL,
+				size INTEGER NOT NULL, PRIMARY KEY (upload_id, part_number))`,
+		],
+	},
+];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/** True once this object has been provisioned (its migration table exists). */
+export function isProvisioned(sql: Sql): boolean {
+	return sql.one("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") !== undefined;
+}
+
+/** The schema version this database is at (0 when nothing was applied). */
+export function schemaVersion(sql: Sql): number {
+	if (!isProvisioned(sql)) return 0;
+	return sql.one<{ v: number | null }>("SELECT max(version) AS v FROM schema_migrations")?.v ?? 0;
+}
+
+/**
+ * Brings the schema up to date. Each pending step runs in its own transaction, so a failed
+ * step leaves the database at the previous version rather than half-migrated.
+ */
+export function migrate(storage: DurableObjectStorage, sql: Sql, migrations: readonly Migration[] = MIGRATIONS): number {
+	sql.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+		applied_at TEXT NOT NULL)`);
+	let current = schemaVersion(sql);
+	for (const step of migrations) {
+		if (step.version <= current) continue;
+		storage.transactionSync(() => {
+			for (const statement of step.statements) sql.run(statement);
+			sql.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", step.version, step.name, now());
+		});
+		current = step.version;
+	}
+	return current;
+}
+
+export function now(): string {
+	return new Date().toISOString();
+}

@@ -1,0 +1,229 @@
+// The Tenant Durable Object: one per customer organisation, holding all of its data in its own
+// SQLite database and its live board sockets. It reads as a table of contents: each RPC method
+// checks who is calling and hands the work to a module beside it.
+import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
+import type { ApiKey, Board, BoardDetail, CardDetail, Member, NewApiKey, NewMember, Tenant as TenantInfo, TenantUpdate, User } from "../../shared/api";
+import { fail, ok, type Result } from "../../shared/errors";
+import type { CommittedEvent, Operation } from "../../shared/protocol";
+import { canManage, type Plan } from "../../shared/tenant";
+import { touchDirectory } from "../directory/client";
+import { type BoardSocket, boardTag, broadcastEvent, broadcastPresence, handleFrame, type Room, type SocketState, send } from "./collaboration";
+import { addApiKey, addMember, type Credential, listApiKeys, listMembers, resolveActor, signIn } from "./members";
+import { isProvisioned, migrate } from "./migrations";
+import { type Actor, type Applied, applyOperation, createBoard } from "./operations";
+import { SqliteBoardStore } from "./sqlite-store";
+import { Sql } from "./sql";
+import { readTenant, removeTenantData, usageSummary, writeTenant, updateTenant } from "./tenant-record";
+
+/** How often, at most, the tenant reports its last activity to the directory. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export class Tenant extends Server<Env> {
+	static override options = { hibernate: true };
+
+	readonly #sql = new Sql(this.ctx.storage);
+	readonly #store = new SqliteBoardStore(this.#sql, this.ctx.storage);
+	/** What collaboration.ts sees of this object. Kept private: public members are RPC surface. */
+	readonly #room: Room = {
+		store: this.#store,
+		resolve: (credential) => {
+			const actor = this.#authorize(credential);
+			return actor.ok ? actor.value : undefined;
+		},
+		connections: (boardId) => this.getConnections<SocketState>(boardTag(boardId)),
+		afterCommit: (committed) => this.#afterCommit(committed),
+	};
+	#lastTouch = 0;
+
+	constructor(ctx: DurableObjectState, env: Env) {
+		super(ctx, env);
+		// Schema check on wake: cheap when current. An object never provisioned stays empty, so a
+		// request for an unknown tenant writes nothing.
+		if (isProvisioned(this.#sql)) migrate(ctx.storage, this.#sql);
+	}
+
+	// ── Control plane (called by the admin API) ───────────────────────────────
+
+	async provision(input: { slug: string; name: string; plan: Plan }): Promise<Result<TenantInfo>> {
+		if (readTenant(this.#sql)) return fail("slug_taken", `The slug ${input.slug} is taken.`);
+		migrate(this.ctx.storage, this.#sql);
+		return ok(writeTenant(this.#sql, input));
+	}
+
+	async describe(): Promise<Result<TenantInfo>> {
+		const tenant = readTenant(this.#sql);
+		return tenant ? ok({ ...tenant, usage: usageSummary(this.#sql) }) : fail("not_found", "No such tenant.");
+	}
+
+	async update(patch: TenantUpdate): Promise<Result<TenantInfo>> {
+		const tenant = updateTenant(this.#sql, patch);
+		if (!tenant) return fail("not_found", "No such tenant.");
+		// A suspended tenant's open sockets are closed now, not at their next message.
+		if (tenant.status === "suspended") for (const socket of this.getConnections()) socket.close(4403, "Tenant suspended");
+		return ok(tenant);
+	}
+
+	/** Removes everything of this tenant: attachments in R2, alarms, and every row. Idempotent. */
+	async destroy(): Promise<Result<null>> {
+		for (const socket of this.getConnections()) socket.close(4404, "Tenant deleted");
+		await removeTenantData(this.ctx.storage, this.#sql, this.env.ATTACHMENTS);
+		return ok(null);
+	}
+
+	async addMember(input: NewMember): Promise<Result<Member>> {
+		if (!readTenant(this.#sql)) return fail("not_found", "No such tenant.");
+		return addMember(this.#sql, input);
+	}
+
+	// ── Sign-in and identity ──────────────────────────────────────────────────
+
+	async signIn(email: string, password: string): Promise<Result<{ user: User; tenantId: string }>> {
+		const tenant = readTenant(this.#sql);
+		if (!tenant) return fail("not_found", "No such tenant.");
+		if (tenant.status === "suspended") return fail("tenant_suspended", "This workspace is suspended.");
+		const user = await signIn(this.#sql, email, password);
+		return user.ok ? ok({ user: user.value, tenantId: tenant.id }) : user;
+	}
+
+	async me(credential: Credential): Promise<Result<{ user: User; tenant: Pick<TenantInfo, "slug" | "name" | "plan" | "status"> }>> {
+		const actor = this.#authorize(credential);
+		if (!actor.ok) return actor;
+		const tenant = readTenant(this.#sql);
+		const user = this.#store.members().find((m) => m.id === actor.value.userId);
+		if (!tenant) return fail("not_found", "No such tenant.");
+		const me = user ?? { id: actor.value.userId, email: "", name: actor.value.name, role: actor.value.role };
+		return ok({ user: me, tenant: { slug: tenant.slug, name: tenant.name, plan: tenant.plan, status: tenant.status } });
+	}
+
+	async listMembers(credential: Credential): Promise<Result<Member[]>> {
+		return this.#with(credential, () => ok(listMembers(this.#sql)));
+	}
+
+	async createApiKey(credential: Credential, input: NewApiKey, keyHash: string): Promise<Result<ApiKey>> {
+		return this.#with(credential, (actor) =>
+			canManage(actor.role) ? ok(addApiKey(this.#sql, actor, input, keyHash)) : fail("forbidden", "Only owners and admins manage API keys."),
+		);
+	}
+
+	async listApiKeys(credential: Credential): Promise<Result<ApiKey[]>> {
+		return this.#with(credential, (actor) =>
+			canManage(actor.role) ? ok(listApiKeys(this.#sql)) : fail("forbidden", "Only owners and admins manage API keys."),
+		);
+	}
+
+	// ── Boards ────────────────────────────────────────────────────────────────
+
+	async listBoards(credential: Credential): Promise<Result<Board[]>> {
+		return this.#with(credential, () => ok(this.#store.boards()));
+	}
+
+	async createBoard(credential: Credential, title: string, opId: string | null): Promise<Result<Board>> {
+		return this.#with(credential, (actor) => createBoard(this.#store, actor, title, opId));
+	}
+
+	async getBoard(credential: Credential, boardId: string): Promise<Result<BoardDetail>> {
+		return this.#with(credential, () => found(this.#store.boardDetail(boardId), "board"));
+	}
+
+	async getCard(credential: Credential, cardId: string): Promise<Result<CardDetail>> {
+		return this.#with(credential, () => found(this.#store.cardDetail(cardId), "card"));
+	}
+
+	async activity(credential: Credential, boardId: string): Promise<Result<ReturnType<SqliteBoardStore["activity"]>>> {
+		return this.#with(credential, () => (this.#store.board(boardId) ? ok(this.#store.activity(boardId, 100)) : fail("not_found", "No such board.")));
+	}
+
+	/** Where a card lives, so HTTP routes addressed by card id can name its board. */
+	async cardBoard(credential: Credential, cardId: string): Promise<Result<string>> {
+		return this.#with(credential, () => found(this.#store.card(cardId)?.boardId, "card"));
+	}
+
+	/** Applies one board operation; the same path WebSocket operations take. */
+	async apply(credential: Credential, op: Operation, opId: string | null): Promise<Result<Applied>> {
+		return this.#with(credential, (actor) => {
+			const result = applyOperation(this.#store, actor, op, opId);
+			if (result.ok && !result.value.replayed) this.#afterCommit(result.value.committed);
+			return result;
+		});
+	}
+
+	// ── Collaboration (partyserver hooks) ─────────────────────────────────────
+
+	override getConnectionTags(_connection: Connection, { request }: ConnectionContext): string[] {
+		return [boardTag(new URL(request.url).searchParams.get("board") ?? "")];
+	}
+
+	override onConnect(connection: BoardSocket, { request }: ConnectionContext): void {
+		const credential = parseCredentialHeader(request.headers.get(CREDENTIAL_HEADER));
+		const boardId = new URL(request.url).searchParams.get("board") ?? "";
+		const actor = credential && this.#authorize(credential);
+		if (!credential || !actor?.ok) {
+			send(connection, { type: "error", code: actor?.ok === false ? actor.code : "unauthenticated", message: "Not allowed here." });
+			connection.close(actor?.ok === false && actor.code === "tenant_suspended" ? 4403 : 4401, "Not allowed");
+			return;
+		}
+		if (!this.#store.board(boardId)) {
+			connection.close(4404, "Board not found");
+			return;
+		}
+		const state: SocketState = { credential, userId: actor.value.userId, name: actor.value.name, boardId, cardId: null };
+		connection.setState(state);
+		send(connection, { type: "hello", connectionId: connection.id, userId: state.userId, role: actor.value.role });
+	}
+
+	override onMessage(connection: BoardSocket, message: WSMessage): void {
+		handleFrame(this.#room, connection, message);
+	}
+
+	override onClose(connection: BoardSocket): void {
+		const boardId = connection.state?.boardId;
+		if (boardId) broadcastPresence(this.#room, boardId);
+	}
+
+	override onRequest(): Response {
+		return Response.json({ error: { code: "not_found", message: "Not found." } }, { status: 404 });
+	}
+
+	// ── Private ───────────────────────────────────────────────────────────────
+
+	/** After every commit: tell everyone on the board, and now and then tell the directory. */
+	#afterCommit(committed: CommittedEvent): void {
+		broadcastEvent(this.#room, committed);
+		const now = Date.now();
+		const tenant = now - this.#lastTouch > TOUCH_INTERVAL_MS ? readTenant(this.#sql) : undefined;
+		if (tenant) {
+			this.#lastTouch = now;
+			this.ctx.waitUntil(touchDirectory(this.env, tenant.slug, new Date(now).toISOString()).catch(() => {}));
+		}
+	}
+
+	#authorize(credential: Credential): Result<Actor> {
+		const tenant = readTenant(this.#sql);
+		if (!tenant) return fail("not_found", "No such tenant.");
+		if (tenant.status === "suspended") return fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.");
+		const actor = resolveActor(this.#sql, tenant.id, credential);
+		return actor ? ok(actor) : fail("unauthenticated", "Sign in again.");
+	}
+
+	async #with<T>(credential: Credential, work: (actor: Actor) => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
+		const actor = this.#authorize(credential);
+		return actor.ok ? work(actor.value) : actor;
+	}
+}
+
+/** The header through which the Worker, and only the Worker, tells a socket who it is. */
+export const CREDENTIAL_HEADER = "x-boardroom-credential";
+
+function parseCredentialHeader(value: string | null): Credential | undefined {
+	if (!value) return undefined;
+	try {
+		const parsed = JSON.parse(value) as Credential;
+		return parsed.kind === "session" || parsed.kind === "apiKey" ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function found<T>(value: T | undefined, noun: string): Result<T> {
+	return value === undefined ? fail("not_found", `No such ${noun}.`) : ok(value);
+}

@@ -1,0 +1,11 @@
+// The front Worker: API requests go to the router; everything else is the built client,
+// served by Workers static assets before this code runs. The object classes are exported here
+// so the runtime can find them.
+import { router } from "./router";
+
+export { Directory } from "../objects/directory/directory";
+export { Tenant } from "../objects/tenant/tenant";
+
+export default {
+	fetch: (request, env, ctx) => router.fetch(request, env, ctx),
+} satisfies ExportedHandler<Env>;

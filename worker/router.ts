@@ -1,0 +1,32 @@
+// The route table. itty-router's AutoRouter turns returned values into JSON responses;
+// `renderError` turns thrown HttpErrors into the contract's error bodies.
+import { AutoRouter, type IRequest, type RouterType } from "itty-router";
+import { HttpError, renderError } from "./http";
+import { adminRoutes } from "./routes/admin";
+import { boardRoutes } from "./routes/boards";
+import { sessionRoutes } from "./routes/session";
+import { socketRoutes } from "./routes/socket";
+
+/** Every handler gets the request with its params, then the Worker's env and context. */
+export type ApiRouter = RouterType<IRequest, [Env, ExecutionContext]>;
+
+export const router: ApiRouter = AutoRouter({
+	catch: renderError,
+	missing: () => new HttpError("not_found", "No such route.").toResponse(),
+	finally: [withSecurityHeaders],
+});
+
+router.get("/api/health", (_request, env) => ({ ok: true, variant: env.VARIANT }));
+adminRoutes(router);
+sessionRoutes(router);
+boardRoutes(router);
+socketRoutes(router);
+
+/** API responses are never cached and never sniffed. WebSocket upgrades pass through untouched. */
+function withSecurityHeaders(response: Response): Response {
+	if (response.status === 101 || response.webSocket) return response;
+	const headers = new Headers(response.headers);
+	headers.set("Cache-Control", headers.get("Cache-Control") ?? "no-store");
+	headers.set("X-Content-Type-Options", "nosniff");
+	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}

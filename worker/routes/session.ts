@@ -1,0 +1,56 @@
+// Signing in and out of a tenant, who am I, WebSocket tickets, members and API keys.
+import { createApiKeySchema, signInSchema } from "../../shared/api";
+import { clearedSessionCookie, credentialFor, issueToken, newApiKey, sessionCookie, sha256Hex } from "../auth";
+import { created, readJson, unwrap } from "../http";
+import { parseSlug, tenantStub } from "../tenant-stub";
+import type { ApiRouter } from "../router";
+
+export function sessionRoutes(router: ApiRouter): void {
+	router.post("/api/t/:slug/session", async (request, env) => {
+		const slug = parseSlug(request.params.slug);
+		const { email, password } = await readJson(request, signInSchema);
+		const { user, tenantId } = unwrap(await tenantStub(env, slug).signIn(email, password));
+		const token = await issueToken(env, { use: "session", slug, tid: tenantId, uid: user.id });
+		const secure = new URL(request.url).protocol === "https:";
+		return Response.json({ token, user }, { headers: { "Set-Cookie": sessionCookie(slug, token, secure) } });
+	});
+
+	router.delete("/api/t/:slug/session", (request) => {
+		const slug = parseSlug(request.params.slug);
+		return new Response(null, { status: 204, headers: { "Set-Cookie": clearedSessionCookie(slug) } });
+	});
+
+	router.get("/api/t/:slug/me", async (request, env) => {
+		const slug = parseSlug(request.params.slug);
+		return unwrap(await tenantStub(env, slug).me(await credentialFor(request, env, slug)));
+	});
+
+	/** A one-minute ticket for WebSocket clients that cannot send the session cookie. */
+	router.post("/api/t/:slug/ws-ticket", async (request, env) => {
+		const slug = parseSlug(request.params.slug);
+		const credential = await credentialFor(request, env, slug);
+		const { user } = unwrap(await tenantStub(env, slug).me(credential));
+		if (credential.kind !== "session") return { ticket: null };
+		return { ticket: await issueToken(env, { use: "ticket", slug, tid: credential.tenantId, uid: user.id }) };
+	});
+
+	router.get("/api/t/:slug/members", async (request, env) => {
+		const slug = parseSlug(request.params.slug);
+		return { members: unwrap(await tenantStub(env, slug).listMembers(await credentialFor(request, env, slug))) };
+	});
+
+	router.get("/api/t/:slug/api-keys", async (request, env) => {
+		const slug = parseSlug(request.params.slug);
+		return { apiKeys: unwrap(await tenantStub(env, slug).listApiKeys(await credentialFor(request, env, slug))) };
+	});
+
+	/** Creates an API key; the key itself is in this response only, the tenant keeps its hash. */
+	router.post("/api/t/:slug/api-keys", async (request, env) => {
+		const slug = parseSlug(request.params.slug);
+		const credential = await credentialFor(request, env, slug);
+		const input = await readJson(request, createApiKeySchema);
+		const key = newApiKey(slug);
+		const apiKey = unwrap(await tenantStub(env, slug).createApiKey(credential, input, await sha256Hex(key)));
+		return created({ ...apiKey, key });
+	});
+}

@@ -1,0 +1,35 @@
+// The one WebSocket route. The Worker authenticates the upgrade, checks its Origin, and hands a
+// fresh request to the tenant object carrying only the identity it verified — never the
+// client's own headers, so nothing a client sends (x-partykit-*, our credential header) gets through.
+import { CREDENTIAL_HEADER } from "../../objects/tenant/tenant";
+import { socketCredentialFor } from "../auth";
+import { HttpError } from "../http";
+import { parseSlug, tenantStub } from "../tenant-stub";
+import type { ApiRouter } from "../router";
+
+const FORWARDED_HEADERS = ["upgrade", "connection", "sec-websocket-key", "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions"];
+
+export function socketRoutes(router: ApiRouter): void {
+	router.get("/api/t/:slug/ws", async (request, env) => {
+		if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+			throw new HttpError("bad_request", "This route only accepts WebSocket upgrades.");
+		}
+		const url = new URL(request.url);
+		const origin = request.headers.get("origin");
+		if (origin !== null && origin !== url.origin) throw new HttpError("forbidden", "WebSocket connections must come from this site.");
+		const slug = parseSlug(request.params.slug);
+		const credential = await socketCredentialFor(request, env, slug);
+		const board = url.searchParams.get("board");
+		if (!board) throw new HttpError("bad_request", "Name the board to watch: ?board=<boardId>.");
+
+		const headers = new Headers();
+		for (const name of FORWARDED_HEADERS) {
+			const value = request.headers.get(name);
+			if (value !== null) headers.set(name, value);
+		}
+		headers.set(CREDENTIAL_HEADER, JSON.stringify(credential));
+		const inner = new URL(`https://tenant.internal/ws`);
+		inner.searchParams.set("board", board);
+		return tenantStub(env, slug).fetch(new Request(inner, { headers }));
+	});
+}
