@@ -14,7 +14,11 @@ export default defineConfig({
 						miniflare: { bindings: { ADMIN_TOKEN: "test-admin-token", SESSION_SECRET: "test-session-secret" } },
 					}),
 				],
-				test: { name: "workers", include: ["test/worker/**/*.test.ts", "test/objects/**/*.test.ts"], testTimeout: 20_000 },
+				test: {
+					name: "workers",
+					include: ["test/worker/**/*.test.ts", "test/objects/**/*.test.ts"],
+					testTimeout: 20_000,
+				},
 			},
 			{
 				test: {

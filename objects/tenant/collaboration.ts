@@ -51,12 +51,15 @@ export function handleFrame(room: Room, socket: BoardSocket, raw: string | Array
 	}
 	switch (message.type) {
 		case "sync":
-			return sync(room, socket, state, message.since);
+			sync(room, socket, state, message.since);
+			break;
 		case "op":
-			return operate(room, socket, state, message);
+			operate(room, socket, state, message);
+			break;
 		case "presence.update":
 			socket.setState({ ...state, cardId: message.cardId });
-			return broadcastPresence(room, state.boardId);
+			broadcastPresence(room, state.boardId);
+			break;
 	}
 }
 
@@ -86,7 +89,12 @@ function sync(room: Room, socket: BoardSocket, state: SocketState, since: number
 	broadcastPresence(room, state.boardId);
 }
 
-function operate(room: Room, socket: BoardSocket, state: SocketState, message: Extract<ClientMessage, { type: "op" }>): void {
+function operate(
+	room: Room,
+	socket: BoardSocket,
+	state: SocketState,
+	message: Extract<ClientMessage, { type: "op" }>,
+): void {
 	const { opId, op } = message;
 	const actor = room.resolve(state.credential);
 	if (!actor) {

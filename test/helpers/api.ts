@@ -33,13 +33,22 @@ export async function createTenant(slug = uniqueSlug(), plan = "team"): Promise<
 	return res.json();
 }
 
-export async function addMember(slug: string, email: string, role: Role, password = "correct horse battery"): Promise<Member> {
+export async function addMember(
+	slug: string,
+	email: string,
+	role: Role,
+	password = "correct horse battery",
+): Promise<Member> {
 	const res = await admin(`/api/admin/tenants/${slug}/members`, { method: "POST", json: { email, password, role } });
 	if (res.status !== 201) throw new Error(`addMember ${email}: ${res.status} ${await res.text()}`);
 	return res.json();
 }
 
-export async function signIn(slug: string, email: string, password = "correct horse battery"): Promise<{ token: string; user: User }> {
+export async function signIn(
+	slug: string,
+	email: string,
+	password = "correct horse battery",
+): Promise<{ token: string; user: User }> {
 	const res = await call(`/api/t/${slug}/session`, { method: "POST", json: { email, password } });
 	if (res.status !== 200) throw new Error(`signIn ${email}: ${res.status} ${await res.text()}`);
 	return res.json();
@@ -52,9 +61,15 @@ export async function tenantWithBoard(role: Role = "owner") {
 	await addMember(tenant.slug, email, role === "owner" ? "owner" : role);
 	const owner = role === "owner" ? undefined : await addMember(tenant.slug, `owner@${tenant.slug}.test`, "owner");
 	const session = await signIn(tenant.slug, role === "owner" ? email : `owner@${tenant.slug}.test`);
-	const res = await call(`/api/t/${tenant.slug}/boards`, { method: "POST", json: { title: "Launch" }, token: session.token });
+	const res = await call(`/api/t/${tenant.slug}/boards`, {
+		method: "POST",
+		json: { title: "Launch" },
+		token: session.token,
+	});
 	const board = (await res.json()) as Board;
-	const detail = (await (await call(`/api/t/${tenant.slug}/boards/${board.id}`, { token: session.token })).json()) as BoardDetail;
+	const detail = (await (
+		await call(`/api/t/${tenant.slug}/boards/${board.id}`, { token: session.token })
+	).json()) as BoardDetail;
 	const me = role === "owner" ? session : await signIn(tenant.slug, email);
 	return { tenant, slug: tenant.slug, token: me.token, ownerToken: session.token, board: detail, owner };
 }

@@ -1,0 +1,71 @@
+import { env, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from "../../objects/tenant/migrations";
+import { Sql } from "../../objects/tenant/sql";
+import { createTenant, uniqueSlug } from "../helpers/api";
+
+function tables(sql: Sql): string[] {
+	return sql
+		.all<{ name: string }>(
+			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name",
+		)
+		.map((r) => r.name);
+}
+
+describe("schema migrations", () => {
+	it("a fresh install reaches the latest version with every table", async () => {
+		const stub = env.Tenant.getByName(uniqueSlug("fresh"));
+		await runInDurableObject(stub, (_instance, state) => {
+			const sql = new Sql(state.storage);
+			expect(schemaVersion(sql)).toBe(0);
+			expect(migrate(state.storage, sql)).toBe(LATEST_VERSION);
+			expect(tables(sql)).toEqual(
+				expect.arrayContaining(["boards", "cards", "comments", "events", "members", "attachments", "uploads"]),
+			);
+		});
+	});
+
+	it("an object at an older version is upgraded step by step and keeps its rows", async () => {
+		const stub = env.Tenant.getByName(uniqueSlug("older"));
+		await runInDurableObject(stub, (_instance, state) => {
+			const sql = new Sql(state.storage);
+			migrate(state.storage, sql, MIGRATIONS.slice(0, 1));
+			expect(schemaVersion(sql)).toBe(1);
+			expect(tables(sql)).not.toContain("attachments");
+			sql.run("INSERT INTO boards (id, title, version, created_at, updated_at) VALUES ('b_1', 'Kept', 1, 'x', 'x')");
+			expect(migrate(state.storage, sql)).toBe(LATEST_VERSION);
+			expect(tables(sql)).toContain("attachments");
+			expect(sql.one<{ title: string }>("SELECT title FROM boards WHERE id = 'b_1'")?.title).toBe("Kept");
+		});
+	});
+
+	it("running the migrations again changes nothing", async () => {
+		const stub = env.Tenant.getByName(uniqueSlug("again"));
+		await runInDurableObject(stub, (_instance, state) => {
+			const sql = new Sql(state.storage);
+			migrate(state.storage, sql);
+			const recorded = sql.all("SELECT * FROM schema_migrations");
+			expect(migrate(state.storage, sql)).toBe(LATEST_VERSION);
+			expect(sql.all("SELECT * FROM schema_migrations")).toEqual(recorded);
+		});
+	});
+
+	it("a failing step rolls back and leaves the previous version", async () => {
+		const stub = env.Tenant.getByName(uniqueSlug("broken"));
+		const broken = [
+			...MIGRATIONS.slice(0, 1),
+			{ version: 2, name: "broken", statements: ["CREATE TABLE half (x)", "NOT SQL"] },
+		];
+		await runInDurableObject(stub, (_instance, state) => {
+			const sql = new Sql(state.storage);
+			expect(() => migrate(state.storage, sql, broken)).toThrow(/SQL failed/);
+			expect(schemaVersion(sql)).toBe(1);
+			expect(tables(sql)).not.toContain("half");
+		});
+	});
+
+	it("a provisioned tenant reports the latest schema version to the operator", async () => {
+		const tenant = await createTenant();
+		expect(tenant.schemaVersion).toBe(LATEST_VERSION);
+	});
+});
