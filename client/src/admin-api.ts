@@ -1,0 +1,34 @@
+// The operator's API calls: the same fetch wrapper with the admin token, kept for this browser tab only.
+import { type Member, type NewMember, paths, type Tenant, type TenantUpdate } from "../../shared/api";
+import type { Plan } from "../../shared/tenant";
+import { request } from "./api";
+
+const TOKEN_KEY = "boardroom:admin-token";
+
+/** sessionStorage, not localStorage: the token is powerful, so it leaves with the tab. */
+export function readAdminToken(): string | null {
+	return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function saveAdminToken(token: string | null): void {
+	if (token) sessionStorage.setItem(TOKEN_KEY, token);
+	else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+function adminRequest<T>(url: string, method = "GET", body?: unknown): Promise<T> {
+	return request<T>(url, { method, body, headers: { Authorization: `Bearer ${readAdminToken() ?? ""}` } });
+}
+
+export const adminApi = {
+	listTenants: (cursor: string | null, limit = 25) => {
+		const query = new URLSearchParams({ limit: String(limit) });
+		if (cursor) query.set("cursor", cursor);
+		return adminRequest<{ tenants: Tenant[]; cursor: string | null }>(`${paths.adminTenants()}?${query}`);
+	},
+	createTenant: (slug: string, name: string, plan: Plan) =>
+		adminRequest<Tenant>(paths.adminTenants(), "POST", { slug, name, plan }),
+	getTenant: (slug: string) => adminRequest<Tenant>(paths.adminTenant(slug)),
+	updateTenant: (slug: string, update: TenantUpdate) => adminRequest<Tenant>(paths.adminTenant(slug), "PATCH", update),
+	deleteTenant: (slug: string) => adminRequest<void>(paths.adminTenant(slug), "DELETE"),
+	addMember: (slug: string, member: NewMember) => adminRequest<Member>(paths.adminMembers(slug), "POST", member),
+};

@@ -1,0 +1,139 @@
+// The board a user sees = the server-confirmed board with their still-pending operations applied on top.
+// Rolling back a rejected operation is then just dropping it: the view is re-derived from what remains.
+import type { BoardDetail, Card, List } from "../../shared/api";
+import { keyAfterLast, keyBetween } from "../../shared/ordering";
+import type { Operation } from "../../shared/protocol";
+import { assertNever, byPosition } from "../../shared/protocol";
+
+/** An operation sent (or waiting to be sent) and not yet seen committed. */
+export interface PendingOp {
+	opId: string;
+	op: Operation;
+	/** The sequence the server acknowledged it with; the op stays until the board reaches it. */
+	ackSeq?: number;
+}
+
+/** Ids the client invents for things it creates optimistically; the server's id replaces them. */
+export function tempId(opId: string): string {
+	return `tmp-${opId}`;
+}
+
+export function isTempId(id: string): boolean {
+	return id.startsWith("tmp-");
+}
+
+/** The board as the user should see it: confirmed state plus every pending operation. */
+export function deriveView(confirmed: BoardDetail | null, pending: readonly PendingOp[]): BoardDetail | null {
+	if (!confirmed) return null;
+	return pending.reduce((board, p) => (p.op.boardId === board.id ? applyOperation(board, p) : board), confirmed);
+}
+
+/** Applies one operation the way the server will, as far as the client can predict. */
+export function applyOperation(board: BoardDetail, { opId, op }: PendingOp): BoardDetail {
+	switch (op.type) {
+		case "board.rename":
+			return { ...board, title: op.title };
+		case "list.create": {
+			const list: List = {
+				id: tempId(opId),
+				boardId: board.id,
+				title: op.title,
+				position: keyAfterLast(board.lists.map((l) => l.position)),
+				version: 0,
+			};
+			return { ...board, lists: [...board.lists, list] };
+		}
+		case "list.rename":
+			return mapLists(board, op.listId, (l) => ({ ...l, title: op.title }));
+		case "list.move":
+			return moveList(board, op.listId, op.afterId);
+		case "list.archive":
+			return {
+				...board,
+				lists: board.lists.filter((l) => l.id !== op.listId),
+				cards: board.cards.filter((c) => c.listId !== op.listId),
+			};
+		case "card.create":
+			return createCard(board, opId, op.listId, op.title, op.description ?? "");
+		case "card.update":
+			// The server bumps the version on commit; predicting it lets a second edit follow the first.
+			return mapCards(board, op.cardId, (c) => ({
+				...c,
+				title: op.title ?? c.title,
+				description: op.description ?? c.description,
+				version: c.version + 1,
+			}));
+		case "card.move":
+			return moveCard(board, op.cardId, op.listId, op.afterId);
+		case "card.archive":
+			return { ...board, cards: board.cards.filter((c) => c.id !== op.cardId) };
+		case "comment.create":
+			return mapCards(board, op.cardId, (c) => ({ ...c, commentCount: c.commentCount + 1 }));
+		default:
+			return assertNever(op);
+	}
+}
+
+function mapLists(board: BoardDetail, id: string, f: (list: List) => List): BoardDetail {
+	return { ...board, lists: board.lists.map((l) => (l.id === id ? f(l) : l)) };
+}
+
+function mapCards(board: BoardDetail, id: string, f: (card: Card) => Card): BoardDetail {
+	return { ...board, cards: board.cards.map((c) => (c.id === id ? f(c) : c)) };
+}
+
+function createCard(board: BoardDetail, opId: string, listId: string, title: string, description: string) {
+	const inList = cardsIn(board, listId);
+	const now = new Date().toISOString();
+	const card: Card = {
+		id: tempId(opId),
+		boardId: board.id,
+		listId,
+		title,
+		description,
+		position: keyAfterLast(inList.map((c) => c.position)),
+		version: 0,
+		createdBy: "",
+		createdAt: now,
+		updatedAt: now,
+		commentCount: 0,
+		attachmentCount: 0,
+	};
+	return { ...board, cards: [...board.cards, card] };
+}
+
+/** Cards of one list in display order. */
+export function cardsIn(board: BoardDetail, listId: string): Card[] {
+	return board.cards.filter((c) => c.listId === listId).sort(byPosition);
+}
+
+function moveCard(board: BoardDetail, cardId: string, listId: string, afterId: string | null): BoardDetail {
+	const siblings = cardsIn(board, listId).filter((c) => c.id !== cardId);
+	const position = positionAfter(siblings, afterId);
+	if (position === null) return board;
+	return {
+		...board,
+		cards: board.cards.map((c) => (c.id === cardId ? { ...c, listId, position } : c)).sort(byPosition),
+	};
+}
+
+function moveList(board: BoardDetail, listId: string, afterId: string | null): BoardDetail {
+	const siblings = [...board.lists].sort(byPosition).filter((l) => l.id !== listId);
+	const position = positionAfter(siblings, afterId);
+	if (position === null) return board;
+	return { ...board, lists: board.lists.map((l) => (l.id === listId ? { ...l, position } : l)).sort(byPosition) };
+}
+
+/** A key just after `afterId` among `siblings` (null: at the top), or null if it cannot be placed. */
+function positionAfter(siblings: readonly { id: string; position: string }[], afterId: string | null): string | null {
+	const index = afterId === null ? -1 : siblings.findIndex((s) => s.id === afterId);
+	if (afterId !== null && index === -1) return null;
+	const before = index >= 0 ? (siblings[index]?.position ?? null) : null;
+	const after = siblings[index + 1]?.position ?? null;
+	try {
+		return keyBetween(before, after);
+	} catch {
+		// Two siblings share a key (ties are broken by id); the server will settle the real order.
+		return before ?? after;
+	}
+}

@@ -1,0 +1,76 @@
+// A card's comment thread: what the server has, plus this user's comments still on their way.
+import { type FormEvent, useState } from "react";
+import { useBoard } from "../board-context";
+import { formatWhen } from "../format";
+import type { LiveDetail } from "./CardDialog";
+import { Skeleton } from "./Feedback";
+import { Avatar } from "./Presence";
+
+export function Comments({ cardId, detail }: { cardId: string; detail: LiveDetail }) {
+	const { board, canWrite, send, pending } = useBoard();
+	const [body, setBody] = useState("");
+	const sending = pending.flatMap((p) => (p.op.type === "comment.create" && p.op.cardId === cardId ? [p] : []));
+
+	const submit = (event: FormEvent) => {
+		event.preventDefault();
+		const trimmed = body.trim();
+		if (!trimmed) return;
+		send({ type: "comment.create", boardId: board.id, cardId, body: trimmed });
+		setBody("");
+	};
+
+	return (
+		<section className="dialog-section" aria-labelledby="comments-heading">
+			<h3 id="comments-heading">Comments</h3>
+			{detail.loading ? (
+				<Skeleton height={40} />
+			) : (
+				<ol className="comments">
+					{detail.comments.length === 0 && sending.length === 0 && <li className="muted">No comments yet.</li>}
+					{detail.comments.map((c) => (
+						<li key={c.id} className="comment" data-testid="comment">
+							<Avatar userId={c.authorId} name={c.authorName} size="sm" />
+							<div>
+								<div className="comment-head">
+									<strong>{c.authorName}</strong> <span className="muted small">{formatWhen(c.createdAt)}</span>
+								</div>
+								<p className="comment-body">{c.body}</p>
+							</div>
+						</li>
+					))}
+					{sending.map((p) => (
+						<li key={p.opId} className="comment comment-pending" data-testid="comment">
+							<span className="avatar avatar-sm avatar-placeholder" aria-hidden="true" />
+							<div>
+								<div className="comment-head muted small">Sending…</div>
+								<p className="comment-body">{p.op.type === "comment.create" ? p.op.body : ""}</p>
+							</div>
+						</li>
+					))}
+				</ol>
+			)}
+			{canWrite && (
+				<form className="comment-form" onSubmit={submit}>
+					<label htmlFor="comment-input" className="visually-hidden">
+						Write a comment
+					</label>
+					<textarea
+						id="comment-input"
+						data-testid="comment-input"
+						rows={2}
+						maxLength={10_000}
+						placeholder="Write a comment…"
+						value={body}
+						onChange={(e) => setBody(e.target.value)}
+						onKeyDown={(e) => {
+							if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) submit(e);
+						}}
+					/>
+					<button type="submit" className="button button-primary" data-testid="comment-submit" disabled={!body.trim()}>
+						Comment
+					</button>
+				</form>
+			)}
+		</section>
+	);
+}

@@ -1,0 +1,98 @@
+// One tenant for the operator: usage against its plan, and the levers (plan, suspend, delete, members).
+import { useEffect, useState } from "react";
+import type { Tenant, TenantUpdate } from "../../../../shared/api";
+import { PLANS } from "../../../../shared/plans";
+import { planSchema } from "../../../../shared/tenant";
+import { adminApi } from "../../admin-api";
+import { describeError } from "../../api";
+import { formatWhen } from "../../format";
+import { useToast } from "../../toasts";
+import { Spinner } from "../Feedback";
+import { Link } from "../Link";
+import { AddMemberForm } from "./AddMemberForm";
+import { UsageBars } from "./UsageBars";
+
+interface TenantDetailProps {
+	slug: string;
+	onChanged: () => void;
+	onDeleted: () => void;
+	onClose: () => void;
+}
+
+export function TenantDetail({ slug, onChanged, onDeleted, onClose }: TenantDetailProps) {
+	const [tenant, setTenant] = useState<Tenant | null>(null);
+	const notify = useToast();
+	useEffect(() => {
+		adminApi
+			.getTenant(slug)
+			.then(setTenant)
+			.catch((error: unknown) => notify(describeError(error)));
+	}, [slug, notify]);
+
+	const update = async (change: TenantUpdate) => {
+		try {
+			setTenant(await adminApi.updateTenant(slug, change));
+			onChanged();
+		} catch (error) {
+			notify(describeError(error));
+		}
+	};
+	const remove = async () => {
+		if (!window.confirm(`Delete ${slug} and everything in it? This cannot be undone.`)) return;
+		try {
+			await adminApi.deleteTenant(slug);
+			notify(`Deleted ${slug}`, "success");
+			onDeleted();
+		} catch (error) {
+			notify(describeError(error));
+		}
+	};
+
+	return (
+		<aside className="panel tenant-detail" aria-label={`Tenant ${slug}`} data-testid="tenant-detail">
+			<div className="activity-header">
+				<h2>{tenant?.name ?? slug}</h2>
+				<button type="button" className="icon-button" aria-label="Close tenant" onClick={onClose}>
+					×
+				</button>
+			</div>
+			{!tenant ? (
+				<Spinner label="Loading tenant…" />
+			) : (
+				<>
+					<p className="muted small">
+						<Link href={`/t/${encodeURIComponent(tenant.slug)}`}>/t/{tenant.slug}</Link> · schema v
+						{tenant.schemaVersion} · created {formatWhen(tenant.createdAt)}
+					</p>
+					{tenant.usage && <UsageBars usage={tenant.usage} limits={PLANS[tenant.plan]} />}
+					<div className="detail-actions">
+						<label htmlFor="detail-plan">Plan</label>
+						<select
+							id="detail-plan"
+							value={tenant.plan}
+							onChange={(e) => void update({ plan: planSchema.parse(e.target.value) })}
+						>
+							{planSchema.options.map((p) => (
+								<option key={p} value={p}>
+									{PLANS[p].label} — ${(PLANS[p].priceCents / 100).toFixed(0)}/mo
+								</option>
+							))}
+						</select>
+						<button
+							type="button"
+							className="button button-secondary"
+							onClick={() => void update({ status: tenant.status === "active" ? "suspended" : "active" })}
+						>
+							{tenant.status === "active" ? "Suspend" : "Resume"}
+						</button>
+						<button type="button" className="button button-danger" onClick={() => void remove()}>
+							Delete
+						</button>
+					</div>
+					<h3>Add a member</h3>
+					<AddMemberForm slug={slug} onAdded={onChanged} />
+				</>
+			)}
+		</aside>
+	);
+}

@@ -1,0 +1,81 @@
+// Who is signed in to which tenant: GET me decides between the sign-in form and the tenant's pages.
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
+import type { User } from "../../shared/api";
+import { paths } from "../../shared/api";
+import type { Plan, TenantStatus } from "../../shared/tenant";
+import { ApiError, describeError, request } from "./api";
+import { FullPageMessage, Spinner } from "./components/Feedback";
+import { SignInPage } from "./pages/SignIn";
+
+export interface Me {
+	user: User;
+	tenant: { slug: string; name: string; plan: Plan; status: TenantStatus };
+}
+
+export interface TenantSession {
+	slug: string;
+	me: Me;
+	signOut: () => Promise<void>;
+	/** Called when the server says the session is gone (401, or a socket closed with 4401/4403). */
+	expire: () => void;
+}
+
+const SessionContext = createContext<TenantSession | null>(null);
+
+export function useSession(): TenantSession {
+	const session = useContext(SessionContext);
+	if (!session) throw new Error("useSession outside a TenantGate");
+	return session;
+}
+
+type GateState =
+	| { kind: "loading" }
+	| { kind: "signed-out" }
+	| { kind: "error"; error: ApiError }
+	| { kind: "in"; me: Me };
+
+export function TenantGate({ slug, children }: { slug: string; children: ReactNode }) {
+	const [state, setState] = useState<GateState>({ kind: "loading" });
+	const load = useCallback(() => {
+		request<Me>(paths.me(slug))
+			.then((me) => setState({ kind: "in", me }))
+			.catch((error: unknown) => {
+				if (error instanceof ApiError && error.status === 401) setState({ kind: "signed-out" });
+				else setState({ kind: "error", error: toApiError(error) });
+			});
+	}, [slug]);
+	useEffect(load, [load]);
+
+	const signOut = useCallback(async () => {
+		await request(paths.session(slug), { method: "DELETE" }).catch(() => undefined);
+		setState({ kind: "signed-out" });
+	}, [slug]);
+	const expire = useCallback(() => setState({ kind: "signed-out" }), []);
+
+	if (state.kind === "loading") return <Spinner label="Opening workspace…" fullPage />;
+	if (state.kind === "signed-out") return <SignInPage slug={slug} onSignedIn={load} />;
+	if (state.kind === "error") return <GateError slug={slug} error={state.error} />;
+	return <SessionContext.Provider value={{ slug, me: state.me, signOut, expire }}>{children}</SessionContext.Provider>;
+}
+
+function toApiError(error: unknown): ApiError {
+	return error instanceof ApiError ? error : new ApiError(0, "internal", describeError(error));
+}
+
+function GateError({ slug, error }: { slug: string; error: ApiError }) {
+	if (error.code === "tenant_suspended")
+		return (
+			<FullPageMessage title="This workspace is suspended">
+				The workspace <strong>{slug}</strong> has been suspended. Ask your administrator or Boardroom support to restore
+				access.
+			</FullPageMessage>
+		);
+	if (error.status === 404)
+		return (
+			<FullPageMessage title="No such workspace">
+				There is no workspace called <strong>{slug}</strong>. Check the address, or ask whoever invited you for the
+				right link.
+			</FullPageMessage>
+		);
+	return <FullPageMessage title="Couldn't open this workspace">{error.message}</FullPageMessage>;
+}
