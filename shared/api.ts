@@ -134,9 +134,15 @@ export const createMemberSchema = z.object({
 });
 export type NewMember = z.infer<typeof createMemberSchema>;
 
-export const signInSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(200) });
+export const signInSchema = z.object({
+	email: z.string().trim().toLowerCase().max(254),
+	password: z.string().max(200),
+});
 
-export const createApiKeySchema = z.object({ name: z.string().trim().min(1).max(100), role: roleSchema.exclude(["owner"]) });
+export const createApiKeySchema = z.object({
+	name: z.string().trim().min(1).max(100),
+	role: roleSchema.exclude(["owner"]),
+});
 export type NewApiKey = z.infer<typeof createApiKeySchema>;
 
 export const createBoardSchema = z.object({ title });

@@ -34,6 +34,10 @@ export function ok<T>(value: T): Result<T> {
 	return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string, details?: unknown): { ok: false; code: ErrorCode; message: string; details?: unknown } {
+export function fail(
+	code: ErrorCode,
+	message: string,
+	details?: unknown,
+): { ok: false; code: ErrorCode; message: string; details?: unknown } {
 	return details === undefined ? { ok: false, code, message } : { ok: false, code, message, details };
 }

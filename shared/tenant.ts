@@ -3,18 +3,31 @@ import { z } from "zod";
 
 /** Words a tenant may not take because they collide with routes or look official. */
 const RESERVED_SLUGS = new Set([
-	"admin", "api", "app", "assets", "auth", "billing", "boardroom", "dashboard",
-	"help", "login", "new", "root", "static", "status", "support", "system", "t", "www",
+	"admin",
+	"api",
+	"app",
+	"assets",
+	"auth",
+	"billing",
+	"boardroom",
+	"dashboard",
+	"help",
+	"login",
+	"new",
+	"root",
+	"static",
+	"status",
+	"support",
+	"system",
+	"t",
+	"www",
 ]);
 
 export const slugSchema = z
 	.string()
 	.min(3, "A tenant slug has 3 to 63 characters.")
 	.max(63, "A tenant slug has 3 to 63 characters.")
-	.regex(
-		/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
-		"A tenant slug uses lowercase letters, digits and inner hyphens only.",
-	)
+	.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "A tenant slug uses lowercase letters, digits and inner hyphens only.")
 	.refine((slug) => !RESERVED_SLUGS.has(slug), "That slug is reserved.")
 	.brand<"TenantSlug">();
 

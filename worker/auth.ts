@@ -32,7 +32,12 @@ export async function verifyToken(env: Env, token: string, use: TokenClaims["use
 	const [version, payload, signature] = token.split(".");
 	if (version !== "v1" || !payload || !signature) return undefined;
 	try {
-		const valid = await crypto.subtle.verify("HMAC", await hmacKey(env), fromBase64Url(signature), new TextEncoder().encode(payload));
+		const valid = await crypto.subtle.verify(
+			"HMAC",
+			await hmacKey(env),
+			fromBase64Url(signature),
+			new TextEncoder().encode(payload),
+		);
 		if (!valid) return undefined;
 		const claims = JSON.parse(new TextDecoder().decode(fromBase64Url(payload))) as TokenClaims;
 		return claims.use === use && claims.exp > nowSeconds() ? claims : undefined;
@@ -111,7 +116,13 @@ function readCookie(request: Request, name: string): string | undefined {
 
 async function hmacKey(env: Env): Promise<CryptoKey> {
 	if (!env.SESSION_SECRET) throw new Error("SESSION_SECRET is not set");
-	return crypto.subtle.importKey("raw", new TextEncoder().encode(env.SESSION_SECRET), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+	return crypto.subtle.importKey(
+		"raw",
+		new TextEncoder().encode(env.SESSION_SECRET),
+		{ name: "HMAC", hash: "SHA-256" },
+		false,
+		["sign", "verify"],
+	);
 }
 
 async function digest(text: string): Promise<ArrayBuffer> {
@@ -123,7 +134,10 @@ function nowSeconds(): number {
 }
 
 function toBase64Url(bytes: Uint8Array): string {
-	return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+	return btoa(String.fromCharCode(...bytes))
+		.replace(/\+/g, "-")
+		.replace(/\//g, "_")
+		.replace(/=+$/, "");
 }
 
 function fromBase64Url(text: string): Uint8Array {

@@ -52,7 +52,8 @@ export function created(body: unknown): Response {
  */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
 	const type = request.headers.get("content-type") ?? "";
-	if (!/^application\/json\b/i.test(type)) throw new HttpError("unsupported_media_type", "Send a JSON body with Content-Type: application/json.");
+	if (!/^application\/json\b/i.test(type))
+		throw new HttpError("unsupported_media_type", "Send a JSON body with Content-Type: application/json.");
 	const text = await readText(request, MAX_JSON_BYTES);
 	let data: unknown;
 	try {
@@ -64,7 +65,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 	if (!parsed.success) {
 		const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 		const first = issues[0];
-		throw new HttpError("validation_failed", first ? `${first.path || "body"}: ${first.message}` : "Invalid body.", { issues });
+		throw new HttpError("validation_failed", first ? `${first.path || "body"}: ${first.message}` : "Invalid body.", {
+			issues,
+		});
 	}
 	return parsed.data;
 }

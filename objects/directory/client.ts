@@ -26,7 +26,11 @@ export async function touchDirectory(env: Env, slug: string, at: string): Promis
  * One page of tenants. Shards are walked in order, each in slug order; the cursor says which
  * shard and which slug come next, so pages never repeat or skip a tenant.
  */
-export async function listTenants(env: Env, limit: number, cursor: string | null): Promise<{ tenants: Tenant[]; cursor: string | null }> {
+export async function listTenants(
+	env: Env,
+	limit: number,
+	cursor: string | null,
+): Promise<{ tenants: Tenant[]; cursor: string | null }> {
 	let { shard, after } = decodeCursor(cursor);
 	const tenants: Tenant[] = [];
 	while (shard < DIRECTORY_SHARDS && tenants.length < limit) {
@@ -51,7 +55,8 @@ export function decodeCursor(cursor: string | null): { shard: number; after: str
 	if (!cursor) return { shard: 0, after: "" };
 	try {
 		const [shard, after] = JSON.parse(atob(cursor)) as [unknown, unknown];
-		if (typeof shard === "number" && Number.isInteger(shard) && shard >= 0 && typeof after === "string") return { shard, after };
+		if (typeof shard === "number" && Number.isInteger(shard) && shard >= 0 && typeof after === "string")
+			return { shard, after };
 	} catch {}
 	return { shard: 0, after: "" };
 }

@@ -32,7 +32,14 @@ export class Directory extends DurableObject<Env> {
 		const inserted = this.#sql.run(
 			`INSERT INTO tenants (slug, id, name, plan, status, schema_version, created_at, last_active_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING`,
-			tenant.slug, tenant.id, tenant.name, tenant.plan, tenant.status, tenant.schemaVersion, tenant.createdAt, tenant.lastActiveAt,
+			tenant.slug,
+			tenant.id,
+			tenant.name,
+			tenant.plan,
+			tenant.status,
+			tenant.schemaVersion,
+			tenant.createdAt,
+			tenant.lastActiveAt,
 		);
 		return inserted > 0 ? ok(null) : fail("slug_taken", `The slug ${tenant.slug} is taken.`);
 	}
@@ -42,7 +49,14 @@ export class Directory extends DurableObject<Env> {
 		this.#sql.run(
 			`UPDATE tenants SET id = ?, name = ?, plan = ?, status = ?, schema_version = ?, created_at = ?,
 				last_active_at = coalesce(?, last_active_at) WHERE slug = ?`,
-			tenant.id, tenant.name, tenant.plan, tenant.status, tenant.schemaVersion, tenant.createdAt, tenant.lastActiveAt, tenant.slug,
+			tenant.id,
+			tenant.name,
+			tenant.plan,
+			tenant.status,
+			tenant.schemaVersion,
+			tenant.createdAt,
+			tenant.lastActiveAt,
+			tenant.slug,
 		);
 	}
 

@@ -28,7 +28,12 @@ export async function addMember(sql: Sql, input: NewMember): Promise<Result<Memb
 	const hash = await hashPassword(input.password);
 	sql.run(
 		"INSERT INTO members (id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-		member.id, member.email, member.name, member.role, hash, member.createdAt,
+		member.id,
+		member.email,
+		member.name,
+		member.role,
+		hash,
+		member.createdAt,
 	);
 	return ok(member);
 }
@@ -42,13 +47,19 @@ export function listMembers(sql: Sql): Member[] {
  * failures for one email are refused for a while so passwords cannot be guessed quickly.
  */
 export async function signIn(sql: Sql, email: string, password: string): Promise<Result<User>> {
-	const failures = sql.one<{ failures: number; window_start: number }>("SELECT * FROM sign_in_failures WHERE email = ?", email);
+	const failures = sql.one<{ failures: number; window_start: number }>(
+		"SELECT * FROM sign_in_failures WHERE email = ?",
+		email,
+	);
 	const nowMs = Date.now();
 	if (failures && failures.failures >= MAX_FAILURES && nowMs - failures.window_start < FAILURE_WINDOW_MS) {
 		const retryAfter = Math.ceil((failures.window_start + FAILURE_WINDOW_MS - nowMs) / 1000);
 		return fail("rate_limited", "Too many failed sign-ins. Try again later.", { retryAfter });
 	}
-	const row = sql.one<User & { password_hash: string }>("SELECT id, email, name, role, password_hash FROM members WHERE email = ?", email);
+	const row = sql.one<User & { password_hash: string }>(
+		"SELECT id, email, name, role, password_hash FROM members WHERE email = ?",
+		email,
+	);
 	const valid = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
 	if (!row || !valid) {
 		const fresh = !failures || nowMs - failures.window_start >= FAILURE_WINDOW_MS;
@@ -56,7 +67,10 @@ export async function signIn(sql: Sql, email: string, password: string): Promise
 			`INSERT INTO sign_in_failures (email, failures, window_start) VALUES (?, 1, ?)
 			ON CONFLICT (email) DO UPDATE SET failures = CASE WHEN ? THEN 1 ELSE failures + 1 END,
 				window_start = CASE WHEN ? THEN excluded.window_start ELSE window_start END`,
-			email, nowMs, fresh ? 1 : 0, fresh ? 1 : 0,
+			email,
+			nowMs,
+			fresh ? 1 : 0,
+			fresh ? 1 : 0,
 		);
 		return fail("unauthenticated", "Wrong email or password.");
 	}
@@ -68,10 +82,16 @@ export async function signIn(sql: Sql, email: string, password: string): Promise
 export function resolveActor(sql: Sql, tenantId: string, credential: Credential): Actor | undefined {
 	if (credential.kind === "session") {
 		if (credential.tenantId !== tenantId) return undefined;
-		const row = sql.one<{ id: string; name: string; role: Role }>("SELECT id, name, role FROM members WHERE id = ?", credential.userId);
+		const row = sql.one<{ id: string; name: string; role: Role }>(
+			"SELECT id, name, role FROM members WHERE id = ?",
+			credential.userId,
+		);
 		return row && { userId: row.id, name: row.name, role: row.role };
 	}
-	const key = sql.one<{ id: string; name: string; role: Role }>("SELECT id, name, role FROM api_keys WHERE key_hash = ?", credential.keyHash);
+	const key = sql.one<{ id: string; name: string; role: Role }>(
+		"SELECT id, name, role FROM api_keys WHERE key_hash = ?",
+		credential.keyHash,
+	);
 	if (!key) return undefined;
 	sql.run("UPDATE api_keys SET last_used_at = ? WHERE id = ?", now(), key.id);
 	return { userId: key.id, name: `API key “${key.name}”`, role: key.role };
@@ -82,7 +102,12 @@ export function addApiKey(sql: Sql, actor: Actor, input: NewApiKey, keyHash: str
 	const key: ApiKey = { id: newId("k"), name: input.name, role: input.role, createdAt: now(), lastUsedAt: null };
 	sql.run(
 		"INSERT INTO api_keys (id, name, role, key_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-		key.id, key.name, key.role, keyHash, actor.userId, key.createdAt,
+		key.id,
+		key.name,
+		key.role,
+		keyHash,
+		actor.userId,
+		key.createdAt,
 	);
 	return key;
 }

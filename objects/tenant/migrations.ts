@@ -61,7 +61,9 @@ export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
 /** True once this object has been provisioned (its migration table exists). */
 export function isProvisioned(sql: Sql): boolean {
-	return sql.one("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") !== undefined;
+	return (
+		sql.one("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") !== undefined
+	);
 }
 
 /** The schema version this database is at (0 when nothing was applied). */
@@ -74,7 +76,11 @@ export function schemaVersion(sql: Sql): number {
  * Brings the schema up to date. Each pending step runs in its own transaction, so a failed
  * step leaves the database at the previous version rather than half-migrated.
  */
-export function migrate(storage: DurableObjectStorage, sql: Sql, migrations: readonly Migration[] = MIGRATIONS): number {
+export function migrate(
+	storage: DurableObjectStorage,
+	sql: Sql,
+	migrations: readonly Migration[] = MIGRATIONS,
+): number {
 	sql.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,
 		applied_at TEXT NOT NULL)`);
 	let current = schemaVersion(sql);
@@ -82,7 +88,12 @@ export function migrate(storage: DurableObjectStorage, sql: Sql, migrations: rea
 		if (step.version <= current) continue;
 		storage.transactionSync(() => {
 			for (const statement of step.statements) sql.run(statement);
-			sql.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", step.version, step.name, now());
+			sql.run(
+				"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+				step.version,
+				step.name,
+				now(),
+			);
 		});
 		current = step.version;
 	}

@@ -70,7 +70,13 @@ function planOperation(store: BoardStore, actor: Actor, board: Board, op: Operat
 			return ok({ boardId, changes: [{ put: "board", row: next }], event: { type: "board.updated", board: next } });
 		}
 		case "list.create": {
-			const list: List = { id: newId("l"), boardId, title: op.title, position: keyAfterLast(store.lists(boardId).map((l) => l.position)), version: 1 };
+			const list: List = {
+				id: newId("l"),
+				boardId,
+				title: op.title,
+				position: keyAfterLast(store.lists(boardId).map((l) => l.position)),
+				version: 1,
+			};
 			return ok({ boardId, changes: [{ put: "list", row: list }], event: { type: "list.created", list } });
 		}
 		case "list.rename":
@@ -82,8 +88,18 @@ function planOperation(store: BoardStore, actor: Actor, board: Board, op: Operat
 			if (!list || list.boardId !== boardId) return fail("not_found", "No such list on this board.");
 			const position = keyAfterLast(store.cardsInList(list.id).map((c) => c.position));
 			const card: Card = {
-				id: newId("c"), boardId, listId: list.id, title: op.title, description: op.description ?? "", position,
-				version: 1, createdBy: actor.userId, createdAt: at, updatedAt: at, commentCount: 0, attachmentCount: 0,
+				id: newId("c"),
+				boardId,
+				listId: list.id,
+				title: op.title,
+				description: op.description ?? "",
+				position,
+				version: 1,
+				createdBy: actor.userId,
+				createdAt: at,
+				updatedAt: at,
+				commentCount: 0,
+				attachmentCount: 0,
 			};
 			return ok({ boardId, changes: [{ put: "card", row: card }], event: { type: "card.created", card } });
 		}
@@ -103,7 +119,11 @@ function planListChange(store: BoardStore, boardId: string, op: ListOp): Plan {
 	const list = store.list(op.listId);
 	if (!list || list.boardId !== boardId) return fail("not_found", "No such list on this board.");
 	if (op.type === "list.archive") {
-		return ok({ boardId, changes: [{ archive: "list", id: list.id }], event: { type: "list.archived", listId: list.id } });
+		return ok({
+			boardId,
+			changes: [{ archive: "list", id: list.id }],
+			event: { type: "list.archived", listId: list.id },
+		});
 	}
 	if (op.type === "list.rename") {
 		if (op.version !== list.version) return conflict("list", list);
@@ -125,7 +145,13 @@ function planCardChange(store: BoardStore, actor: Actor, boardId: string, op: Ca
 	switch (op.type) {
 		case "card.update": {
 			if (op.version !== card.version) return conflict("card", card);
-			const next = { ...card, title: op.title ?? card.title, description: op.description ?? card.description, version: card.version + 1, updatedAt: at };
+			const next = {
+				...card,
+				title: op.title ?? card.title,
+				description: op.description ?? card.description,
+				version: card.version + 1,
+				updatedAt: at,
+			};
 			return ok({ boardId, changes: [{ put: "card", row: next }], event: { type: "card.updated", card: next } });
 		}
 		case "card.move": {
@@ -138,11 +164,26 @@ function planCardChange(store: BoardStore, actor: Actor, boardId: string, op: Ca
 			return ok({ boardId, changes: [{ put: "card", row: next }], event: { type: "card.moved", card: next } });
 		}
 		case "card.archive":
-			return ok({ boardId, changes: [{ archive: "card", id: card.id }], event: { type: "card.archived", cardId: card.id } });
+			return ok({
+				boardId,
+				changes: [{ archive: "card", id: card.id }],
+				event: { type: "card.archived", cardId: card.id },
+			});
 		case "comment.create": {
-			const comment = { id: newId("m"), cardId: card.id, authorId: actor.userId, authorName: actor.name, body: op.body, createdAt: at };
+			const comment = {
+				id: newId("m"),
+				cardId: card.id,
+				authorId: actor.userId,
+				authorName: actor.name,
+				body: op.body,
+				createdAt: at,
+			};
 			const next = { ...card, commentCount: card.commentCount + 1 };
-			return ok({ boardId, changes: [{ put: "comment", row: comment }], event: { type: "comment.created", comment, card: next } });
+			return ok({
+				boardId,
+				changes: [{ put: "comment", row: comment }],
+				event: { type: "comment.created", comment, card: next },
+			});
 		}
 	}
 }

@@ -133,7 +133,8 @@ export class SqliteBoardStore implements BoardStore {
 				at,
 			);
 			const seq = row?.seq ?? 0;
-			if (opId) this.sql.run("INSERT INTO operations (op_id, actor_id, seq, at) VALUES (?, ?, ?, ?)", opId, actorId, seq, at);
+			if (opId)
+				this.sql.run("INSERT INTO operations (op_id, actor_id, seq, at) VALUES (?, ?, ?, ?)", opId, actorId, seq, at);
 			return { seq, boardId, actorId, opId, event };
 		});
 	}
@@ -154,7 +155,11 @@ export class SqliteBoardStore implements BoardStore {
 				this.sql.run(
 					`INSERT INTO boards (id, title, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
 					ON CONFLICT (id) DO UPDATE SET title = excluded.title, version = excluded.version, updated_at = excluded.updated_at`,
-					b.id, b.title, b.version, b.createdAt, b.updatedAt,
+					b.id,
+					b.title,
+					b.version,
+					b.createdAt,
+					b.updatedAt,
 				);
 				return;
 			}
@@ -163,7 +168,11 @@ export class SqliteBoardStore implements BoardStore {
 				this.sql.run(
 					`INSERT INTO lists (id, board_id, title, position, version) VALUES (?, ?, ?, ?, ?)
 					ON CONFLICT (id) DO UPDATE SET title = excluded.title, position = excluded.position, version = excluded.version`,
-					l.id, l.boardId, l.title, l.position, l.version,
+					l.id,
+					l.boardId,
+					l.title,
+					l.position,
+					l.version,
 				);
 				return;
 			}
@@ -175,7 +184,16 @@ export class SqliteBoardStore implements BoardStore {
 					ON CONFLICT (id) DO UPDATE SET list_id = excluded.list_id, title = excluded.title,
 						description = excluded.description, position = excluded.position, version = excluded.version,
 						updated_at = excluded.updated_at`,
-					c.id, c.boardId, c.listId, c.title, c.description, c.position, c.version, c.createdBy, c.createdAt, c.updatedAt,
+					c.id,
+					c.boardId,
+					c.listId,
+					c.title,
+					c.description,
+					c.position,
+					c.version,
+					c.createdBy,
+					c.createdAt,
+					c.updatedAt,
 				);
 				return;
 			}
@@ -183,7 +201,11 @@ export class SqliteBoardStore implements BoardStore {
 				const m = change.row;
 				this.sql.run(
 					"INSERT INTO comments (id, card_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)",
-					m.id, m.cardId, m.authorId, m.body, m.createdAt,
+					m.id,
+					m.cardId,
+					m.authorId,
+					m.body,
+					m.createdAt,
 				);
 				return;
 			}
@@ -192,11 +214,23 @@ export class SqliteBoardStore implements BoardStore {
 }
 
 function toBoard(r: Row): Board {
-	return { id: String(r.id), title: String(r.title), version: Number(r.version), createdAt: String(r.created_at), updatedAt: String(r.updated_at) };
+	return {
+		id: String(r.id),
+		title: String(r.title),
+		version: Number(r.version),
+		createdAt: String(r.created_at),
+		updatedAt: String(r.updated_at),
+	};
 }
 
 function toList(r: Row): List {
-	return { id: String(r.id), boardId: String(r.board_id), title: String(r.title), position: String(r.position), version: Number(r.version) };
+	return {
+		id: String(r.id),
+		boardId: String(r.board_id),
+		title: String(r.title),
+		position: String(r.position),
+		version: Number(r.version),
+	};
 }
 
 function toCard(r: Row): Card {

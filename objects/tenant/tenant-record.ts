@@ -28,7 +28,11 @@ export function readTenant(sql: Sql): Tenant | undefined {
 export function writeTenant(sql: Sql, input: { slug: string; name: string; plan: Plan }): Tenant {
 	sql.run(
 		"INSERT INTO tenant (id, slug, name, plan, status, created_at) VALUES (?, ?, ?, ?, 'active', ?)",
-		newId("t"), input.slug, input.name, input.plan, now(),
+		newId("t"),
+		input.slug,
+		input.name,
+		input.plan,
+		now(),
 	);
 	const tenant = readTenant(sql);
 	if (!tenant) throw new Error("The tenant record was not written.");
@@ -65,7 +69,10 @@ export async function removeTenantData(storage: DurableObjectStorage, sql: Sql, 
 	const tenant = readTenant(sql);
 	if (tenant) {
 		for (const upload of sql.all<{ id: string; r2_upload_id: string }>("SELECT id, r2_upload_id FROM uploads")) {
-			await bucket.resumeMultipartUpload(uploadKey(tenant.id, upload.id), upload.r2_upload_id).abort().catch(() => {});
+			await bucket
+				.resumeMultipartUpload(uploadKey(tenant.id, upload.id), upload.r2_upload_id)
+				.abort()
+				.catch(() => {});
 		}
 		await deletePrefix(bucket, tenantPrefix(tenant.id));
 	}

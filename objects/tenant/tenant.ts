@@ -2,18 +2,38 @@
 // SQLite database and its live board sockets. It reads as a table of contents: each RPC method
 // checks who is calling and hands the work to a module beside it.
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
-import type { ApiKey, Board, BoardDetail, CardDetail, Member, NewApiKey, NewMember, Tenant as TenantInfo, TenantUpdate, User } from "../../shared/api";
+import type {
+	ApiKey,
+	Board,
+	BoardDetail,
+	CardDetail,
+	Member,
+	NewApiKey,
+	NewMember,
+	Tenant as TenantInfo,
+	TenantUpdate,
+	User,
+} from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import type { CommittedEvent, Operation } from "../../shared/protocol";
 import { canManage, type Plan } from "../../shared/tenant";
 import { touchDirectory } from "../directory/client";
-import { type BoardSocket, boardTag, broadcastEvent, broadcastPresence, handleFrame, type Room, type SocketState, send } from "./collaboration";
+import {
+	type BoardSocket,
+	boardTag,
+	broadcastEvent,
+	broadcastPresence,
+	handleFrame,
+	type Room,
+	type SocketState,
+	send,
+} from "./collaboration";
 import { addApiKey, addMember, type Credential, listApiKeys, listMembers, resolveActor, signIn } from "./members";
 import { isProvisioned, migrate } from "./migrations";
 import { type Actor, type Applied, applyOperation, createBoard } from "./operations";
-import { SqliteBoardStore } from "./sqlite-store";
 import { Sql } from "./sql";
-import { readTenant, removeTenantData, usageSummary, writeTenant, updateTenant } from "./tenant-record";
+import { SqliteBoardStore } from "./sqlite-store";
+import { readTenant, removeTenantData, updateTenant, usageSummary, writeTenant } from "./tenant-record";
 
 /** How often, at most, the tenant reports its last activity to the directory. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -59,7 +79,8 @@ export class Tenant extends Server<Env> {
 		const tenant = updateTenant(this.#sql, patch);
 		if (!tenant) return fail("not_found", "No such tenant.");
 		// A suspended tenant's open sockets are closed now, not at their next message.
-		if (tenant.status === "suspended") for (const socket of this.getConnections()) socket.close(4403, "Tenant suspended");
+		if (tenant.status === "suspended")
+			for (const socket of this.getConnections()) socket.close(4403, "Tenant suspended");
 		return ok(tenant);
 	}
 
@@ -85,7 +106,9 @@ export class Tenant extends Server<Env> {
 		return user.ok ? ok({ user: user.value, tenantId: tenant.id }) : user;
 	}
 
-	async me(credential: Credential): Promise<Result<{ user: User; tenant: Pick<TenantInfo, "slug" | "name" | "plan" | "status"> }>> {
+	async me(
+		credential: Credential,
+	): Promise<Result<{ user: User; tenant: Pick<TenantInfo, "slug" | "name" | "plan" | "status"> }>> {
 		const actor = this.#authorize(credential);
 		if (!actor.ok) return actor;
 		const tenant = readTenant(this.#sql);
@@ -101,7 +124,9 @@ export class Tenant extends Server<Env> {
 
 	async createApiKey(credential: Credential, input: NewApiKey, keyHash: string): Promise<Result<ApiKey>> {
 		return this.#with(credential, (actor) =>
-			canManage(actor.role) ? ok(addApiKey(this.#sql, actor, input, keyHash)) : fail("forbidden", "Only owners and admins manage API keys."),
+			canManage(actor.role)
+				? ok(addApiKey(this.#sql, actor, input, keyHash))
+				: fail("forbidden", "Only owners and admins manage API keys."),
 		);
 	}
 
@@ -130,7 +155,9 @@ export class Tenant extends Server<Env> {
 	}
 
 	async activity(credential: Credential, boardId: string): Promise<Result<ReturnType<SqliteBoardStore["activity"]>>> {
-		return this.#with(credential, () => (this.#store.board(boardId) ? ok(this.#store.activity(boardId, 100)) : fail("not_found", "No such board.")));
+		return this.#with(credential, () =>
+			this.#store.board(boardId) ? ok(this.#store.activity(boardId, 100)) : fail("not_found", "No such board."),
+		);
 	}
 
 	/** Where a card lives, so HTTP routes addressed by card id can name its board. */
@@ -158,7 +185,11 @@ export class Tenant extends Server<Env> {
 		const boardId = new URL(request.url).searchParams.get("board") ?? "";
 		const actor = credential && this.#authorize(credential);
 		if (!credential || !actor?.ok) {
-			send(connection, { type: "error", code: actor?.ok === false ? actor.code : "unauthenticated", message: "Not allowed here." });
+			send(connection, {
+				type: "error",
+				code: actor?.ok === false ? actor.code : "unauthenticated",
+				message: "Not allowed here.",
+			});
 			connection.close(actor?.ok === false && actor.code === "tenant_suspended" ? 4403 : 4401, "Not allowed");
 			return;
 		}
@@ -166,7 +197,13 @@ export class Tenant extends Server<Env> {
 			connection.close(4404, "Board not found");
 			return;
 		}
-		const state: SocketState = { credential, userId: actor.value.userId, name: actor.value.name, boardId, cardId: null };
+		const state: SocketState = {
+			credential,
+			userId: actor.value.userId,
+			name: actor.value.name,
+			boardId,
+			cardId: null,
+		};
 		connection.setState(state);
 		send(connection, { type: "hello", connectionId: connection.id, userId: state.userId, role: actor.value.role });
 	}
@@ -200,7 +237,8 @@ export class Tenant extends Server<Env> {
 	#authorize(credential: Credential): Result<Actor> {
 		const tenant = readTenant(this.#sql);
 		if (!tenant) return fail("not_found", "No such tenant.");
-		if (tenant.status === "suspended") return fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.");
+		if (tenant.status === "suspended")
+			return fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.");
 		const actor = resolveActor(this.#sql, tenant.id, credential);
 		return actor ? ok(actor) : fail("unauthenticated", "Sign in again.");
 	}

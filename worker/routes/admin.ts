@@ -4,15 +4,16 @@ import { directoryFor, listTenants } from "../../objects/directory/client";
 import { createMemberSchema, createTenantSchema, updateTenantSchema } from "../../shared/api";
 import { requireAdmin } from "../auth";
 import { created, HttpError, readJson, unwrap } from "../http";
-import { parseSlug, tenantStub } from "../tenant-stub";
 import type { ApiRouter } from "../router";
+import { parseSlug, tenantStub } from "../tenant-stub";
 
 export function adminRoutes(router: ApiRouter): void {
 	router.all("/api/admin/*", (request, env) => requireAdmin(request, env).then(() => undefined));
 
 	router.get("/api/admin/tenants", async (request, env) => {
 		const limit = Number(request.query.limit ?? 50);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new HttpError("bad_request", "limit is a whole number from 1 to 200.");
+		if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+			throw new HttpError("bad_request", "limit is a whole number from 1 to 200.");
 		const cursor = typeof request.query.cursor === "string" ? request.query.cursor : null;
 		return listTenants(env, limit, cursor);
 	});
@@ -23,7 +24,14 @@ export function adminRoutes(router: ApiRouter): void {
 		const directory = directoryFor(env, slug);
 		// Claim the slug in the directory first, then provision the object; undo the claim if that fails.
 		const claim = await directory.claim({
-			id: "", slug, name: body.name, plan: body.plan, status: "active", schemaVersion: 0, createdAt: new Date().toISOString(), lastActiveAt: null,
+			id: "",
+			slug,
+			name: body.name,
+			plan: body.plan,
+			status: "active",
+			schemaVersion: 0,
+			createdAt: new Date().toISOString(),
+			lastActiveAt: null,
 		});
 		unwrap(claim);
 		const tenant = await tenantStub(env, slug).provision({ slug, name: body.name, plan: body.plan });

@@ -1,14 +1,21 @@
 // Boards, lists, cards and comments over HTTP. Every change becomes a board operation, the
 // same one the WebSocket sends, so HTTP writers and live collaborators see identical events.
+
+import type { IRequest } from "itty-router";
 import type { Credential } from "../../objects/tenant/members";
-import { createBoardSchema, createCardSchema, createCommentSchema, createListSchema, updateCardSchema } from "../../shared/api";
+import {
+	createBoardSchema,
+	createCardSchema,
+	createCommentSchema,
+	createListSchema,
+	updateCardSchema,
+} from "../../shared/api";
 import type { BoardEvent, Operation } from "../../shared/protocol";
 import type { TenantSlug } from "../../shared/tenant";
 import { credentialFor } from "../auth";
 import { created, HttpError, readJson, unwrap } from "../http";
-import { parseSlug, tenantStub } from "../tenant-stub";
-import type { IRequest } from "itty-router";
 import type { ApiRouter } from "../router";
+import { parseSlug, tenantStub } from "../tenant-stub";
 
 type Caller = { slug: TenantSlug; credential: Credential; stub: ReturnType<typeof tenantStub> };
 
@@ -54,14 +61,22 @@ export function boardRoutes(router: ApiRouter): void {
 	router.post("/api/t/:slug/boards/:boardId/lists", async (request, env) => {
 		const c = await caller(request, env);
 		const { title } = await readJson(request, createListSchema);
-		const event = await apply(c, { type: "list.create", boardId: request.params.boardId ?? "", title }, opIdOf(request));
+		const event = await apply(
+			c,
+			{ type: "list.create", boardId: request.params.boardId ?? "", title },
+			opIdOf(request),
+		);
 		return created("list" in event ? event.list : event);
 	});
 
 	router.post("/api/t/:slug/boards/:boardId/cards", async (request, env) => {
 		const c = await caller(request, env);
 		const body = await readJson(request, createCardSchema);
-		const event = await apply(c, { type: "card.create", boardId: request.params.boardId ?? "", ...body }, opIdOf(request));
+		const event = await apply(
+			c,
+			{ type: "card.create", boardId: request.params.boardId ?? "", ...body },
+			opIdOf(request),
+		);
 		return created("card" in event ? event.card : event);
 	});
 
@@ -75,7 +90,8 @@ export function boardRoutes(router: ApiRouter): void {
 		const body = await readJson(request, updateCardSchema);
 		const cardId = request.params.cardId ?? "";
 		const boardId = unwrap(await c.stub.cardBoard(c.credential, cardId));
-		for (const [index, op] of cardOperations(boardId, cardId, body).entries()) await apply(c, op, opIdOf(request, `:${index}`));
+		for (const [index, op] of cardOperations(boardId, cardId, body).entries())
+			await apply(c, op, opIdOf(request, `:${index}`));
 		return unwrap(await c.stub.getCard(c.credential, cardId));
 	});
 
@@ -93,9 +109,17 @@ export function boardRoutes(router: ApiRouter): void {
 function cardOperations(boardId: string, cardId: string, body: ReturnType<typeof updateCardSchema.parse>): Operation[] {
 	const ops: Operation[] = [];
 	if (body.title !== undefined || body.description !== undefined) {
-		ops.push({ type: "card.update", boardId, cardId, version: body.version, title: body.title, description: body.description });
+		ops.push({
+			type: "card.update",
+			boardId,
+			cardId,
+			version: body.version,
+			title: body.title,
+			description: body.description,
+		});
 	}
-	if (body.listId !== undefined) ops.push({ type: "card.move", boardId, cardId, listId: body.listId, afterId: body.afterId ?? null });
+	if (body.listId !== undefined)
+		ops.push({ type: "card.move", boardId, cardId, listId: body.listId, afterId: body.afterId ?? null });
 	if (body.archived) ops.push({ type: "card.archive", boardId, cardId });
 	return ops;
 }

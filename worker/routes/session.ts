@@ -2,8 +2,8 @@
 import { createApiKeySchema, signInSchema } from "../../shared/api";
 import { clearedSessionCookie, credentialFor, issueToken, newApiKey, sessionCookie, sha256Hex } from "../auth";
 import { created, readJson, unwrap } from "../http";
-import { parseSlug, tenantStub } from "../tenant-stub";
 import type { ApiRouter } from "../router";
+import { parseSlug, tenantStub } from "../tenant-stub";
 
 export function sessionRoutes(router: ApiRouter): void {
 	router.post("/api/t/:slug/session", async (request, env) => {

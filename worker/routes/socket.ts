@@ -4,10 +4,17 @@
 import { CREDENTIAL_HEADER } from "../../objects/tenant/tenant";
 import { socketCredentialFor } from "../auth";
 import { HttpError } from "../http";
-import { parseSlug, tenantStub } from "../tenant-stub";
 import type { ApiRouter } from "../router";
+import { parseSlug, tenantStub } from "../tenant-stub";
 
-const FORWARDED_HEADERS = ["upgrade", "connection", "sec-websocket-key", "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions"];
+const FORWARDED_HEADERS = [
+	"upgrade",
+	"connection",
+	"sec-websocket-key",
+	"sec-websocket-version",
+	"sec-websocket-protocol",
+	"sec-websocket-extensions",
+];
 
 export function socketRoutes(router: ApiRouter): void {
 	router.get("/api/t/:slug/ws", async (request, env) => {
@@ -16,7 +23,8 @@ export function socketRoutes(router: ApiRouter): void {
 		}
 		const url = new URL(request.url);
 		const origin = request.headers.get("origin");
-		if (origin !== null && origin !== url.origin) throw new HttpError("forbidden", "WebSocket connections must come from this site.");
+		if (origin !== null && origin !== url.origin)
+			throw new HttpError("forbidden", "WebSocket connections must come from this site.");
 		const slug = parseSlug(request.params.slug);
 		const credential = await socketCredentialFor(request, env, slug);
 		const board = url.searchParams.get("board");
