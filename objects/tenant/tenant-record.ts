@@ -12,7 +12,7 @@ export function readTenant(sql: Sql): Tenant | undefined {
 	if (!isProvisioned(sql)) return undefined;
 	const row = sql.one<TenantRow>("SELECT * FROM tenant LIMIT 1");
 	if (!row) return undefined;
-	const last = sql.one<{ at: string | null }>("SELECT max(at) AS at FROM events");
+	const last = sql.one<{ at: string }>("SELECT at FROM events ORDER BY seq DESC LIMIT 1");
 	return {
 		id: row.id,
 		slug: row.slug,
@@ -68,9 +68,11 @@ export function tenantPrefix(tenantId: string): string {
 export async function removeTenantData(storage: DurableObjectStorage, sql: Sql, bucket: R2Bucket): Promise<void> {
 	const tenant = readTenant(sql);
 	if (tenant) {
-		for (const upload of sql.all<{ id: string; r2_upload_id: string }>("SELECT id, r2_upload_id FROM uploads")) {
+		const multipart = "SELECT id, r2_upload_id FROM uploads WHERE r2_upload_id IS NOT NULL";
+		for (const upload of sql.all<{ id: string; r2_upload_id: string }>(multipart)) {
+			// An upload writes straight to its future attachment key (see uploads.ts).
 			await bucket
-				.resumeMultipartUpload(uploadKey(tenant.id, upload.id), upload.r2_upload_id)
+				.resumeMultipartUpload(attachmentKey(tenant.id, upload.id), upload.r2_upload_id)
 				.abort()
 				.catch(() => {});
 		}
@@ -82,10 +84,6 @@ export async function removeTenantData(storage: DurableObjectStorage, sql: Sql, 
 
 export function attachmentKey(tenantId: string, attachmentId: string): string {
 	return `${tenantPrefix(tenantId)}attachments/${attachmentId}`;
-}
-
-export function uploadKey(tenantId: string, uploadId: string): string {
-	return `${tenantPrefix(tenantId)}uploads/${uploadId}`;
 }
 
 async function deletePrefix(bucket: R2Bucket, prefix: string): Promise<void> {

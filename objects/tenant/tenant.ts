@@ -4,20 +4,26 @@
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import type {
 	ApiKey,
+	Attachment,
 	Board,
 	BoardDetail,
 	CardDetail,
 	Member,
 	NewApiKey,
 	NewMember,
+	NewUpload,
 	Tenant as TenantInfo,
 	TenantUpdate,
+	UploadCreated,
+	UploadStatus,
 	User,
 } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import type { CommittedEvent, Operation } from "../../shared/protocol";
 import { canManage, type Plan } from "../../shared/tenant";
 import { touchDirectory } from "../directory/client";
+import type { AttachmentScope } from "./attachment-scope";
+import * as attachments from "./attachments";
 import {
 	type BoardSocket,
 	boardTag,
@@ -34,6 +40,7 @@ import { type Actor, type Applied, applyOperation, createBoard } from "./operati
 import { Sql } from "./sql";
 import { SqliteBoardStore } from "./sqlite-store";
 import { readTenant, removeTenantData, updateTenant, usageSummary, writeTenant } from "./tenant-record";
+import * as uploads from "./uploads";
 
 /** How often, at most, the tenant reports its last activity to the directory. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -54,6 +61,8 @@ export class Tenant extends Server<Env> {
 		afterCommit: (committed) => this.#afterCommit(committed),
 	};
 	#lastTouch = 0;
+	/** Who this tenant is, cached for the hot path; undefined until read, null when unprovisioned. */
+	#identity: { id: string; status: TenantInfo["status"] } | null | undefined;
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
@@ -67,6 +76,7 @@ export class Tenant extends Server<Env> {
 	async provision(input: { slug: string; name: string; plan: Plan }): Promise<Result<TenantInfo>> {
 		if (readTenant(this.#sql)) return fail("slug_taken", `The slug ${input.slug} is taken.`);
 		migrate(this.ctx.storage, this.#sql);
+		this.#identity = undefined;
 		return ok(writeTenant(this.#sql, input));
 	}
 
@@ -76,6 +86,7 @@ export class Tenant extends Server<Env> {
 	}
 
 	async update(patch: TenantUpdate): Promise<Result<TenantInfo>> {
+		this.#identity = undefined;
 		const tenant = updateTenant(this.#sql, patch);
 		if (!tenant) return fail("not_found", "No such tenant.");
 		// A suspended tenant's open sockets are closed now, not at their next message.
@@ -88,6 +99,7 @@ export class Tenant extends Server<Env> {
 	async destroy(): Promise<Result<null>> {
 		for (const socket of this.getConnections()) socket.close(4404, "Tenant deleted");
 		await removeTenantData(this.ctx.storage, this.#sql, this.env.ATTACHMENTS);
+		this.#identity = undefined;
 		return ok(null);
 	}
 
@@ -174,6 +186,62 @@ export class Tenant extends Server<Env> {
 		});
 	}
 
+	// ── Attachments: the Worker streams bytes to R2; this object keeps metadata, quota, cleanup ──
+
+	/** Reserves quota for a file and says where its bytes go: one PUT, or parts when `multipart`. */
+	async beginUpload(
+		credential: Credential,
+		cardId: string,
+		input: NewUpload,
+		multipart: boolean,
+	): Promise<Result<UploadCreated & uploads.UploadTarget>> {
+		return this.#withAttachments(credential, (scope, actor) =>
+			uploads.beginUpload(scope, actor, cardId, input, multipart),
+		);
+	}
+
+	async uploadPartTarget(credential: Credential, uploadId: string, part: number): Promise<Result<uploads.UploadTarget>> {
+		return this.#withAttachments(credential, (scope, actor) => uploads.partTarget(scope, actor, uploadId, part));
+	}
+
+	async recordUploadPart(credential: Credential, uploadId: string, part: uploads.PartReceipt): Promise<Result<null>> {
+		return this.#withAttachments(credential, (scope, actor) => uploads.recordPart(scope, actor, uploadId, part));
+	}
+
+	async uploadStatus(credential: Credential, uploadId: string): Promise<Result<UploadStatus>> {
+		return this.#withAttachments(credential, (scope, actor) => uploads.uploadStatus(scope, actor, uploadId));
+	}
+
+	/** Completes a multipart upload, or (with what the Worker measured) a single PUT. */
+	async completeUpload(
+		credential: Credential,
+		uploadId: string,
+		single: uploads.SingleUpload | null,
+	): Promise<Result<Attachment>> {
+		return this.#withAttachments(credential, (scope, actor) => uploads.completeUpload(scope, actor, uploadId, single));
+	}
+
+	async abortUpload(credential: Credential, uploadId: string): Promise<Result<null>> {
+		return this.#withAttachments(credential, (scope, actor) => uploads.abortUpload(scope, actor, uploadId));
+	}
+
+	async attachmentForDownload(
+		credential: Credential,
+		attachmentId: string,
+	): Promise<Result<{ attachment: Attachment; key: string }>> {
+		return this.#withAttachments(credential, (scope) => attachments.attachmentForDownload(scope, attachmentId));
+	}
+
+	async deleteAttachment(credential: Credential, attachmentId: string): Promise<Result<null>> {
+		return this.#withAttachments(credential, (scope, actor) => attachments.removeAttachment(scope, actor, attachmentId));
+	}
+
+	/** The cleanup alarm: expired uploads and the files of archived cards. */
+	override async onAlarm(): Promise<void> {
+		const scope = this.#attachmentScope();
+		if (scope) await attachments.sweepAttachments(scope, Date.now());
+	}
+
 	// ── Collaboration (partyserver hooks) ─────────────────────────────────────
 
 	override getConnectionTags(_connection: Connection, { request }: ConnectionContext): string[] {
@@ -226,6 +294,8 @@ export class Tenant extends Server<Env> {
 	/** After every commit: tell everyone on the board, and now and then tell the directory. */
 	#afterCommit(committed: CommittedEvent): void {
 		broadcastEvent(this.#room, committed);
+		if (attachments.needsSweep(committed.event))
+			this.ctx.waitUntil(uploads.scheduleSweep(this.ctx.storage, Date.now()));
 		const now = Date.now();
 		const tenant = now - this.#lastTouch > TOUCH_INTERVAL_MS ? readTenant(this.#sql) : undefined;
 		if (tenant) {
@@ -235,12 +305,32 @@ export class Tenant extends Server<Env> {
 	}
 
 	#authorize(credential: Credential): Result<Actor> {
-		const tenant = readTenant(this.#sql);
+		if (this.#identity === undefined) {
+			const record = readTenant(this.#sql);
+			this.#identity = record ? { id: record.id, status: record.status } : null;
+		}
+		const tenant = this.#identity;
 		if (!tenant) return fail("not_found", "No such tenant.");
 		if (tenant.status === "suspended")
 			return fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.");
 		const actor = resolveActor(this.#sql, tenant.id, credential);
 		return actor ? ok(actor) : fail("unauthenticated", "Sign in again.");
+	}
+
+	#attachmentScope(): AttachmentScope | undefined {
+		const tenant = readTenant(this.#sql);
+		if (!tenant) return undefined;
+		const { storage } = this.ctx;
+		const afterCommit = (committed: CommittedEvent) => this.#afterCommit(committed);
+		return { sql: this.#sql, storage, store: this.#store, bucket: this.env.ATTACHMENTS, tenant, afterCommit };
+	}
+
+	async #withAttachments<T>(
+		credential: Credential,
+		work: (scope: AttachmentScope, actor: Actor) => Result<T> | Promise<Result<T>>,
+	): Promise<Result<T>> {
+		const scope = this.#attachmentScope();
+		return scope ? this.#with(credential, (actor) => work(scope, actor)) : fail("not_found", "No such tenant.");
 	}
 
 	async #with<T>(credential: Credential, work: (actor: Actor) => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
