@@ -87,19 +87,35 @@ function CardMeta({ card, pending }: { card: Card; pending: boolean }) {
 	return (
 		<span className="card-meta">
 			{pending && <span className="muted">Saving…</span>}
-			{card.description && <Icon glyph="≡" label="has a description" />}
-			{card.commentCount > 0 && <Icon glyph="💬" label="comments" count={card.commentCount} />}
-			{card.attachmentCount > 0 && <Icon glyph="📎" label="attachments" count={card.attachmentCount} />}
+			{card.description && <Icon path={ICONS.description} label="has a description" />}
+			{card.commentCount > 0 && <Icon path={ICONS.comment} label="comments" count={card.commentCount} />}
+			{card.attachmentCount > 0 && <Icon path={ICONS.attachment} label="attachments" count={card.attachmentCount} />}
 		</span>
 	);
 }
 
-/** A glyph for the eye, words for screen readers. */
-function Icon({ glyph, label, count }: { glyph: string; label: string; count?: number }) {
+// Inline SVG paths rather than emoji: emoji fonts vary by platform and may be missing entirely.
+const ICONS = {
+	description: "M3 4h10M3 8h10M3 12h6",
+	comment: "M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z",
+	attachment: "M10.5 5 6 9.5a1.4 1.4 0 0 0 2 2L12.5 7a2.8 2.8 0 0 0-4-4L4 7.5a4.2 4.2 0 0 0 6 6L13 10.5",
+};
+
+/** An icon for the eye, words for screen readers. */
+function Icon({ path, label, count }: { path: string; label: string; count?: number }) {
 	return (
-		<span>
-			<span aria-hidden="true">{glyph}</span>
-			{count !== undefined && ` ${count}`}
+		<span className="card-meta-item">
+			<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+				<path
+					d={path}
+					fill="none"
+					stroke="currentColor"
+					strokeWidth="1.4"
+					strokeLinecap="round"
+					strokeLinejoin="round"
+				/>
+			</svg>
+			{count}
 			<span className="visually-hidden"> {label}</span>
 		</span>
 	);
