@@ -59,6 +59,11 @@ export interface Attachment {
 	name: string;
 	size: number;
 	contentType: string;
+	/**
+	 * Hex SHA-256 of the file for single-request uploads. For multipart uploads it is the
+	 * composite form S3 uses: hex SHA-256 of the concatenated binary SHA-256 of each part, then
+	 * "-" and the part count ("9f86…-3"), so completing never reads the file back.
+	 */
 	sha256: string;
 	uploadedBy: string;
 	createdAt: string;
@@ -162,6 +167,43 @@ export const updateCardSchema = z
 		"Nothing to change.",
 	);
 export const createCommentSchema = z.object({ body: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
+
+/** A file's display name: metadata only, never part of a storage key. */
+export const fileNameSchema = z
+	.string()
+	.trim()
+	.min(1, "A file needs a name.")
+	.max(255, "A file name has at most 255 characters.")
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point.
+	.refine((name) => !/[\u0000-\u001f\u007f/\\]/.test(name), "A file name cannot hold slashes or control characters.");
+
+/** A MIME type without parameters ("image/png"), lowercased. */
+export const contentTypeSchema = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, "Give a MIME type such as image/png.");
+
+export const createUploadSchema = z.object({
+	name: fileNameSchema,
+	size: z.number().int().positive("Send empty files with a single PUT."),
+	contentType: contentTypeSchema.default("application/octet-stream"),
+});
+export type NewUpload = z.infer<typeof createUploadSchema>;
+
+/** A multipart upload as created: send parts 1..partCount of partSize bytes (the last may be smaller). */
+export interface UploadCreated {
+	uploadId: string;
+	partSize: number;
+	partCount: number;
+}
+
+/** What arrived of a multipart upload, so a client can resume by sending only the rest. */
+export interface UploadStatus extends UploadCreated {
+	name: string;
+	size: number;
+	parts: { partNumber: number; etag: string; size: number }[];
+}
 
 export const fields = { id, title, text };
 

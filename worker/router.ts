@@ -3,6 +3,7 @@
 import { AutoRouter, type IRequest, type RouterType } from "itty-router";
 import { HttpError, renderError } from "./http";
 import { adminRoutes } from "./routes/admin";
+import { attachmentRoutes } from "./routes/attachments";
 import { boardRoutes } from "./routes/boards";
 import { sessionRoutes } from "./routes/session";
 import { socketRoutes } from "./routes/socket";
@@ -20,6 +21,7 @@ router.get("/api/health", (_request, env) => ({ ok: true, variant: env.VARIANT }
 adminRoutes(router);
 sessionRoutes(router);
 boardRoutes(router);
+attachmentRoutes(router);
 socketRoutes(router);
 
 /** API responses are never cached and never sniffed. WebSocket upgrades pass through untouched. */

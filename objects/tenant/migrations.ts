@@ -48,11 +48,15 @@ export const MIGRATIONS: readonly Migration[] = [
 			`CREATE TABLE attachments (id TEXT PRIMARY KEY, card_id TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
 				content_type TEXT NOT NULL, sha256 TEXT NOT NULL, uploaded_by TEXT NOT NULL, created_at TEXT NOT NULL)`,
 			"CREATE INDEX attachments_by_card ON attachments(card_id)",
+			// An upload is a quota reservation for bytes on their way to R2; its id becomes the
+			// attachment's id. r2_upload_id is null for a single-request upload.
 			`CREATE TABLE uploads (id TEXT PRIMARY KEY, card_id TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
-				content_type TEXT NOT NULL, r2_upload_id TEXT NOT NULL, part_size INTEGER NOT NULL, created_by TEXT NOT NULL,
+				content_type TEXT NOT NULL, r2_upload_id TEXT, part_size INTEGER NOT NULL, created_by TEXT NOT NULL,
 				created_at TEXT NOT NULL, expires_at INTEGER NOT NULL)`,
+			"CREATE INDEX uploads_by_expiry ON uploads(expires_at)",
+			"CREATE INDEX uploads_by_card ON uploads(card_id)",
 			`CREATE TABLE upload_parts (upload_id TEXT NOT NULL, part_number INTEGER NOT NULL, etag TEXT NOT NULL,
-				size INTEGER NOT NULL, PRIMARY KEY (upload_id, part_number))`,
+				size INTEGER NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (upload_id, part_number))`,
 		],
 	},
 ];

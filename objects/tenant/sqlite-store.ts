@@ -78,6 +78,14 @@ export class SqliteBoardStore implements BoardStore {
 			.sort(byPosition);
 	}
 
+	lastCardPosition(listId: string): string | null {
+		const row = this.sql.one<{ position: string }>(
+			"SELECT position FROM cards WHERE list_id = ? AND archived = 0 ORDER BY position DESC LIMIT 1",
+			listId,
+		);
+		return row?.position ?? null;
+	}
+
 	members(): User[] {
 		return this.sql.all<User>("SELECT id, email, name, role FROM members ORDER BY name");
 	}
@@ -149,6 +157,10 @@ export class SqliteBoardStore implements BoardStore {
 			this.sql.run(`UPDATE ${table} SET archived = 1, version = version + 1 WHERE id = ?`, change.id);
 			return;
 		}
+		if ("remove" in change) {
+			this.sql.run("DELETE FROM attachments WHERE id = ?", change.id);
+			return;
+		}
 		switch (change.put) {
 			case "board": {
 				const b = change.row;
@@ -206,6 +218,22 @@ export class SqliteBoardStore implements BoardStore {
 					m.authorId,
 					m.body,
 					m.createdAt,
+				);
+				return;
+			}
+			case "attachment": {
+				const a = change.row;
+				this.sql.run(
+					`INSERT INTO attachments (id, card_id, name, size, content_type, sha256, uploaded_by, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+					a.id,
+					a.cardId,
+					a.name,
+					a.size,
+					a.contentType,
+					a.sha256,
+					a.uploadedBy,
+					a.createdAt,
 				);
 				return;
 			}

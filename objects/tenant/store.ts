@@ -1,7 +1,7 @@
 // The storage seam: what the board domain needs from wherever rows live. The Durable Object
 // implements it over its own SQLite (sqlite-store.ts); a shared-database variant implements the
 // same reads and writes with a tenant_id on every row. The domain never sees SQL.
-import type { Activity, Board, BoardDetail, Card, CardDetail, Comment, List, User } from "../../shared/api";
+import type { Activity, Attachment, Board, BoardDetail, Card, CardDetail, Comment, List, User } from "../../shared/api";
 import type { BoardEvent, CommittedEvent } from "../../shared/protocol";
 
 /** A row-level write, applied together with its event in one transaction. */
@@ -10,7 +10,9 @@ export type Change =
 	| { put: "list"; row: List }
 	| { put: "card"; row: Card }
 	| { put: "comment"; row: Comment }
-	| { archive: "list" | "card"; id: string };
+	| { archive: "list" | "card"; id: string }
+	| { put: "attachment"; row: Attachment }
+	| { remove: "attachment"; id: string };
 
 export interface Commit {
 	changes: Change[];
@@ -30,6 +32,8 @@ export interface BoardStore {
 	cardDetail(cardId: string): CardDetail | undefined;
 	/** Live cards of a list, in order. */
 	cardsInList(listId: string): Card[];
+	/** The position of the last live card of a list: what a new card goes after. */
+	lastCardPosition(listId: string): string | null;
 	members(): User[];
 	memberName(userId: string): string;
 	/** The sequence number an operation id committed at, if it was seen before. */

@@ -200,7 +200,11 @@ export class Tenant extends Server<Env> {
 		);
 	}
 
-	async uploadPartTarget(credential: Credential, uploadId: string, part: number): Promise<Result<uploads.UploadTarget>> {
+	async uploadPartTarget(
+		credential: Credential,
+		uploadId: string,
+		part: number,
+	): Promise<Result<uploads.UploadTarget>> {
 		return this.#withAttachments(credential, (scope, actor) => uploads.partTarget(scope, actor, uploadId, part));
 	}
 
@@ -233,7 +237,9 @@ export class Tenant extends Server<Env> {
 	}
 
 	async deleteAttachment(credential: Credential, attachmentId: string): Promise<Result<null>> {
-		return this.#withAttachments(credential, (scope, actor) => attachments.removeAttachment(scope, actor, attachmentId));
+		return this.#withAttachments(credential, (scope, actor) =>
+			attachments.removeAttachment(scope, actor, attachmentId),
+		);
 	}
 
 	/** The cleanup alarm: expired uploads and the files of archived cards. */

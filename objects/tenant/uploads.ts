@@ -1,0 +1,262 @@
+// Uploads: a quota reservation for bytes on their way to R2, then either one streamed PUT or a
+// resumable multipart upload (parts recorded as R2 acknowledges them), completed into an
+// attachment or aborted. The upload's id becomes the attachment's id, so its R2 key never moves.
+import type { Attachment, NewUpload, UploadCreated, UploadStatus } from "../../shared/api";
+import { fail, ok, type Result } from "../../shared/errors";
+import { UPLOAD_PART_BYTES } from "../../shared/limits";
+import { canWrite } from "../../shared/tenant";
+import { getAttachment } from "./attachment-rows";
+import { type AttachmentScope, checkQuota } from "./attachment-scope";
+import { newId } from "./ids";
+import { now } from "./migrations";
+import type { Actor } from "./operations";
+import type { Sql } from "./sql";
+import { attachmentKey } from "./tenant-record";
+
+/** Unfinished uploads are aborted, and their reservation released, after a day. */
+export const UPLOAD_TTL_MS = 24 * 3600 * 1000;
+
+export interface UploadRow {
+	id: string;
+	card_id: string;
+	name: string;
+	size: number;
+	content_type: string;
+	r2_upload_id: string | null;
+	part_size: number;
+	created_by: string;
+	expires_at: number;
+}
+
+/** Where the Worker streams bytes: the R2 key, the multipart upload (if any) and the exact size expected. */
+export interface UploadTarget {
+	uploadId: string;
+	key: string;
+	r2UploadId: string | null;
+	size: number;
+	contentType: string;
+}
+
+export interface PartReceipt {
+	partNumber: number;
+	etag: string;
+	size: number;
+	sha256: string;
+	/** The part's content type as the Worker judged it from part 1's first bytes. */
+	contentType?: string;
+}
+
+export async function beginUpload(
+	scope: AttachmentScope,
+	actor: Actor,
+	cardId: string,
+	input: NewUpload,
+	multipart: boolean,
+): Promise<Result<UploadCreated & UploadTarget>> {
+	if (!canWrite(actor.role)) return fail("forbidden", "Viewers can download attachments but not add them.");
+	if (!scope.store.card(cardId)) return fail("not_found", "No such card.");
+	const quota = checkQuota(scope, input.size);
+	if (!quota.ok) return quota;
+	// Checked and reserved with no await in between, so concurrent uploads see each other.
+	const id = newId("a");
+	const partSize = multipart ? UPLOAD_PART_BYTES : input.size;
+	const expiresAt = Date.now() + UPLOAD_TTL_MS;
+	scope.sql.run(
+		`INSERT INTO uploads (id, card_id, name, size, content_type, r2_upload_id, part_size, created_by, created_at, expires_at)
+		VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+		id,
+		cardId,
+		input.name,
+		input.size,
+		input.contentType,
+		partSize,
+		actor.userId,
+		now(),
+		expiresAt,
+	);
+	const key = attachmentKey(scope.tenant.id, id);
+	let r2UploadId: string | null = null;
+	if (multipart) {
+		const upload = await scope.bucket.createMultipartUpload(key, { httpMetadata: { contentType: input.contentType } });
+		r2UploadId = upload.uploadId;
+		scope.sql.run("UPDATE uploads SET r2_upload_id = ? WHERE id = ?", r2UploadId, id);
+	}
+	await scheduleSweep(scope.storage, expiresAt);
+	const partCount = partCountOf(input.size, partSize);
+	return ok({ uploadId: id, partSize, partCount, key, r2UploadId, size: input.size, contentType: input.contentType });
+}
+
+/** Where part `partNumber` goes and how many bytes it must have: every part is full but the last. */
+export function partTarget(
+	scope: AttachmentScope,
+	actor: Actor,
+	uploadId: string,
+	partNumber: number,
+): Result<UploadTarget> {
+	const upload = ownUpload(scope.sql, actor, uploadId);
+	if (!upload?.r2_upload_id) return fail("not_found", "No such upload.");
+	const count = partCountOf(upload.size, upload.part_size);
+	if (partNumber < 1 || partNumber > count)
+		return fail("validation_failed", `This upload has parts 1 to ${count}; there is no part ${partNumber}.`);
+	const size = partNumber < count ? upload.part_size : upload.size - upload.part_size * (count - 1);
+	return ok({
+		uploadId,
+		key: attachmentKey(scope.tenant.id, uploadId),
+		r2UploadId: upload.r2_upload_id,
+		size,
+		contentType: upload.content_type,
+	});
+}
+
+/** Records a part R2 acknowledged. Re-sending a part replaces it, as it does in R2. */
+export function recordPart(scope: AttachmentScope, actor: Actor, uploadId: string, part: PartReceipt): Result<null> {
+	if (!ownUpload(scope.sql, actor, uploadId)?.r2_upload_id) return fail("not_found", "No such upload.");
+	scope.sql.run(
+		"INSERT OR REPLACE INTO upload_parts (upload_id, part_number, etag, size, sha256) VALUES (?, ?, ?, ?, ?)",
+		uploadId,
+		part.partNumber,
+		part.etag,
+		part.size,
+		part.sha256,
+	);
+	if (part.partNumber === 1 && part.contentType)
+		scope.sql.run("UPDATE uploads SET content_type = ? WHERE id = ?", part.contentType, uploadId);
+	return ok(null);
+}
+
+export function uploadStatus(scope: AttachmentScope, actor: Actor, uploadId: string): Result<UploadStatus> {
+	const upload = ownUpload(scope.sql, actor, uploadId);
+	if (!upload?.r2_upload_id) return fail("not_found", "No such upload.");
+	const parts = scope.sql.all<{ partNumber: number; etag: string; size: number }>(
+		"SELECT part_number AS partNumber, etag, size FROM upload_parts WHERE upload_id = ? ORDER BY part_number",
+		uploadId,
+	);
+	const { name, size, part_size: partSize } = upload;
+	return ok({ uploadId, name, size, partSize, partCount: partCountOf(size, partSize), parts });
+}
+
+/** What the Worker measured of a single-request upload while streaming it to R2. */
+export interface SingleUpload {
+	sha256: string;
+	contentType: string;
+}
+
+/**
+ * Turns an upload into an attachment: completes the R2 multipart upload (or takes the Worker's
+ * word for a single PUT it streamed), then records the metadata and its event in one commit.
+ * Completing twice answers with the attachment the first call made.
+ */
+export async function completeUpload(
+	scope: AttachmentScope,
+	actor: Actor,
+	uploadId: string,
+	single: SingleUpload | null,
+): Promise<Result<Attachment>> {
+	const upload = ownUpload(scope.sql, actor, uploadId);
+	if (!upload) {
+		const done = getAttachment(scope.sql, uploadId);
+		return done?.uploadedBy === actor.userId ? ok(done) : fail("not_found", "No such upload.");
+	}
+	// A single PUT is completed by the Worker that streamed it, a multipart upload by its client.
+	if (Boolean(upload.r2_upload_id) === Boolean(single)) return fail("not_found", "No such upload.");
+	let sha256 = single?.sha256 ?? "";
+	if (upload.r2_upload_id) {
+		const parts = scope.sql.all<{ part_number: number; etag: string; size: number; sha256: string }>(
+			"SELECT * FROM upload_parts WHERE upload_id = ? ORDER BY part_number",
+			uploadId,
+		);
+		const count = partCountOf(upload.size, upload.part_size);
+		const have = new Set(parts.map((p) => p.part_number));
+		const missingParts = Array.from({ length: count }, (_, i) => i + 1).filter((n) => !have.has(n));
+		if (missingParts.length > 0)
+			return fail("conflict", `Send part${missingParts.length > 1 ? "s" : ""} ${missingParts.join(", ")} first.`, {
+				missingParts,
+			});
+		await scope.bucket
+			.resumeMultipartUpload(attachmentKey(scope.tenant.id, uploadId), upload.r2_upload_id)
+			.complete(parts.map((p) => ({ partNumber: p.part_number, etag: p.etag })));
+		sha256 = await compositeSha256(parts.map((p) => p.sha256));
+	}
+	// The awaits above let other requests in: the upload may have been aborted, or its card archived.
+	const card = scope.store.card(upload.card_id);
+	if (!ownUpload(scope.sql, actor, uploadId) || !card) {
+		await scope.bucket.delete(attachmentKey(scope.tenant.id, uploadId));
+		return fail("not_found", "The upload or its card was removed meanwhile.");
+	}
+	const attachment: Attachment = {
+		id: uploadId,
+		cardId: card.id,
+		name: upload.name,
+		size: upload.size,
+		contentType: single?.contentType ?? upload.content_type,
+		sha256,
+		uploadedBy: actor.userId,
+		createdAt: now(),
+	};
+	const committed = scope.storage.transactionSync(() => {
+		forgetUpload(scope.sql, uploadId);
+		return scope.store.commit({
+			changes: [{ put: "attachment", row: attachment }],
+			boardId: card.boardId,
+			actorId: actor.userId,
+			opId: null,
+			event: { type: "attachment.added", attachment, card: { ...card, attachmentCount: card.attachmentCount + 1 } },
+		});
+	});
+	scope.afterCommit(committed);
+	return ok(attachment);
+}
+
+export async function abortUpload(scope: AttachmentScope, actor: Actor, uploadId: string): Promise<Result<null>> {
+	const upload = ownUpload(scope.sql, actor, uploadId);
+	if (!upload) return fail("not_found", "No such upload.");
+	await discardUpload(scope, upload);
+	return ok(null);
+}
+
+/** Gives R2 back what an unfinished upload holds, then forgets it (releasing its reservation). */
+export async function discardUpload(scope: AttachmentScope, upload: UploadRow): Promise<void> {
+	const key = attachmentKey(scope.tenant.id, upload.id);
+	if (upload.r2_upload_id) {
+		// Aborting an upload R2 no longer knows fails; that is the state we want. R2's default
+		// lifecycle rule also aborts multipart uploads left incomplete for seven days.
+		await scope.bucket
+			.resumeMultipartUpload(key, upload.r2_upload_id)
+			.abort()
+			.catch(() => {});
+	} else {
+		await scope.bucket.delete(key);
+	}
+	forgetUpload(scope.sql, upload.id);
+}
+
+/** Makes sure the cleanup alarm fires by `at`. */
+export async function scheduleSweep(storage: DurableObjectStorage, at: number): Promise<void> {
+	const current = await storage.getAlarm();
+	if (current === null || current > at) await storage.setAlarm(at);
+}
+
+function forgetUpload(sql: Sql, uploadId: string): void {
+	sql.run("DELETE FROM upload_parts WHERE upload_id = ?", uploadId);
+	sql.run("DELETE FROM uploads WHERE id = ?", uploadId);
+}
+
+/** Uploads belong to whoever started them; anyone else is told there is no such upload. */
+function ownUpload(sql: Sql, actor: Actor, uploadId: string): UploadRow | undefined {
+	if (!canWrite(actor.role)) return undefined;
+	return sql.one<UploadRow>("SELECT * FROM uploads WHERE id = ? AND created_by = ?", uploadId, actor.userId);
+}
+
+function partCountOf(size: number, partSize: number): number {
+	return Math.max(1, Math.ceil(size / partSize));
+}
+
+/** S3's composite checksum: SHA-256 over the parts' binary SHA-256 digests, then "-<part count>". */
+export async function compositeSha256(partDigests: string[]): Promise<string> {
+	const bytes = new Uint8Array(partDigests.length * 32);
+	partDigests.forEach((hex, i) => {
+		for (let j = 0; j < 32; j++) bytes[i * 32 + j] = Number.parseInt(hex.slice(j * 2, j * 2 + 2), 16);
+	});
+	const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+	return `${[...digest].map((b) => b.toString(16).padStart(2, "0")).join("")}-${partDigests.length}`;
+}
