@@ -18,7 +18,11 @@ export const DEMO = {
 export function ensureDevVars(path = ".dev.vars") {
 	if (!existsSync(path)) {
 		const secret = () => randomBytes(32).toString("base64url");
-		writeFileSync(path, `# Local secrets, written by npm start. Never commit this file.\nADMIN_TOKEN=${secret()}\nSESSION_SECRET=${secret()}\n`, { mode: 0o600 });
+		writeFileSync(
+			path,
+			`# Local secrets, written by npm start. Never commit this file.\nADMIN_TOKEN=${secret()}\nSESSION_SECRET=${secret()}\n`,
+			{ mode: 0o600 },
+		);
 	}
 	const vars = {};
 	for (const line of readFileSync(path, "utf8").split("\n")) {
@@ -70,10 +74,12 @@ export async function seedDemo(base, adminToken, demo = DEMO) {
 			body: JSON.stringify(body),
 		});
 	const tenant = await admin("/api/admin/tenants", { slug: demo.slug, name: demo.name, plan: "team" });
-	if (tenant.status !== 201 && tenant.status !== 409) throw new Error(`seeding ${demo.slug}: ${tenant.status} ${await tenant.text()}`);
+	if (tenant.status !== 201 && tenant.status !== 409)
+		throw new Error(`seeding ${demo.slug}: ${tenant.status} ${await tenant.text()}`);
 	for (const member of demo.members) {
 		const res = await admin(`/api/admin/tenants/${demo.slug}/members`, { ...member, password: demo.password });
-		if (res.status !== 201 && res.status !== 409) throw new Error(`seeding ${member.email}: ${res.status} ${await res.text()}`);
+		if (res.status !== 201 && res.status !== 409)
+			throw new Error(`seeding ${member.email}: ${res.status} ${await res.text()}`);
 	}
 	if (tenant.status === 201) await seedBoard(base, demo);
 	return tenant.status === 201;
@@ -87,9 +93,17 @@ async function seedBoard(base, demo) {
 	});
 	const { token } = await session.json();
 	const call = async (path, body) =>
-		(await fetch(`${base}${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) })).json();
+		(
+			await fetch(`${base}${path}`, {
+				method: "POST",
+				headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+				body: JSON.stringify(body),
+			})
+		).json();
 	const board = await call(`/api/t/${demo.slug}/boards`, { title: "Product launch" });
-	const detail = await (await fetch(`${base}/api/t/${demo.slug}/boards/${board.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+	const detail = await (
+		await fetch(`${base}/api/t/${demo.slug}/boards/${board.id}`, { headers: { authorization: `Bearer ${token}` } })
+	).json();
 	const [todo, doing, done] = detail.lists;
 	const cards = [
 		[todo, "Write the launch announcement"],
@@ -97,5 +111,6 @@ async function seedBoard(base, demo) {
 		[doing, "Pricing page copy"],
 		[done, "Pick a launch date"],
 	];
-	for (const [list, title] of cards) await call(`/api/t/${demo.slug}/boards/${board.id}/cards`, { listId: list.id, title });
+	for (const [list, title] of cards)
+		await call(`/api/t/${demo.slug}/boards/${board.id}/cards`, { listId: list.id, title });
 }

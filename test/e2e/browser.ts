@@ -1,0 +1,98 @@
+// Browser helpers for the end-to-end tests: Debian's Chromium through playwright-core, a fresh
+// tenant per test file, signing in through the real UI, and screenshots kept as artifacts.
+import { mkdirSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+export const ARTIFACTS = "test/artifacts";
+export const PASSWORD = "e2e-password-123";
+
+export function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+		args: [
+			"--headless",
+			"--no-sandbox",
+			"--disable-gpu",
+			"--disable-background-networking",
+			"--disable-quic",
+			"--no-first-run",
+		],
+	});
+}
+
+async function admin(path: string, body: unknown): Promise<Response> {
+	return fetch(`${baseUrl()}${path}`, {
+		method: "POST",
+		headers: { authorization: `Bearer ${inject("adminToken")}`, "content-type": "application/json" },
+		body: JSON.stringify(body),
+	});
+}
+
+/** A new tenant with alice (owner) and bob (member), and one board made over the API. */
+export async function makeTenant(prefix: string) {
+	const slug = `${prefix}-${Date.now().toString(36)}`;
+	const res = await admin("/api/admin/tenants", { slug, name: `E2E ${prefix}`, plan: "team" });
+	if (res.status !== 201) throw new Error(`tenant: ${res.status} ${await res.text()}`);
+	for (const [name, role] of [
+		["alice", "owner"],
+		["bob", "member"],
+	]) {
+		await admin(`/api/admin/tenants/${slug}/members`, {
+			email: `${name}@${slug}.test`,
+			name,
+			password: PASSWORD,
+			role,
+		});
+	}
+	const session = await fetch(`${baseUrl()}/api/t/${slug}/session`, {
+		method: "POST",
+		headers: { "content-type": "application/json" },
+		body: JSON.stringify({ email: `alice@${slug}.test`, password: PASSWORD }),
+	});
+	const { token } = (await session.json()) as { token: string };
+	const board = (await (
+		await fetch(`${baseUrl()}/api/t/${slug}/boards`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+			body: JSON.stringify({ title: "Sprint 42" }),
+		})
+	).json()) as { id: string };
+	return { slug, boardId: board.id, token };
+}
+
+/** Signs in through the sign-in form and opens the board. */
+export async function openBoard(browser: Browser, slug: string, boardId: string, who: string): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	await page.goto(`${baseUrl()}/t/${slug}`);
+	await page.getByTestId("signin-email").fill(`${who}@${slug}.test`);
+	await page.getByTestId("signin-password").fill(PASSWORD);
+	await page.getByTestId("signin-submit").click();
+	await page.getByTestId("board-link").first().waitFor({ timeout: 15_000 });
+	await page.goto(`${baseUrl()}/t/${slug}/b/${boardId}`);
+	await expectLive(page);
+	return page;
+}
+
+export async function expectLive(page: Page): Promise<void> {
+	await page.getByTestId("connection-state").filter({ hasText: "Live" }).waitFor({ timeout: 15_000 });
+}
+
+/** Card titles per list, as the page shows them. */
+export async function boardText(page: Page): Promise<Record<string, string[]>> {
+	return page.$$eval("[data-testid=list]", (lists) =>
+		Object.fromEntries(
+			lists.map((list) => [
+				list.getAttribute("data-list-title") ?? "",
+				[...list.querySelectorAll("[data-testid=card]")].map((c) => c.getAttribute("data-card-title") ?? ""),
+			]),
+		),
+	);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
