@@ -86,7 +86,7 @@ function planOperation(store: BoardStore, actor: Actor, board: Board, op: Operat
 		case "card.create": {
 			const list = store.list(op.listId);
 			if (!list || list.boardId !== boardId) return fail("not_found", "No such list on this board.");
-			const position = keyAfterLast(store.cardsInList(list.id).map((c) => c.position));
+			const position = keyBetween(store.lastCardPosition(list.id), null);
 			const card: Card = {
 				id: newId("c"),
 				boardId,

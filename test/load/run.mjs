@@ -17,22 +17,32 @@ const state = mkdtempSync(join(tmpdir(), "boardroom-load-"));
 const { child, base } = await startWrangler({ port: PORT, persistTo: state, stdio: "pipe" });
 try {
 	const latency = await measureLatency(await makeTenant(base, vars.ADMIN_TOKEN, "load-latency"));
-	console.log(`collaboration latency over ${OPS} operations (send → other member's event): p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`);
+	console.log(
+		`collaboration latency over ${OPS} operations (send → other member's event): p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
+	);
 
 	// The local stack (wrangler's proxy, one workerd, the load generator, 2 cores) has a ceiling of
 	// its own; measuring an empty route first lets the write numbers be read as a ratio of it.
 	const floor = await measure([null], () => fetch(`${base}/api/health`));
-	console.log(`baseline GET /api/health, ${CONCURRENCY} concurrent: ${floor.rate.toFixed(0)} req/s, p50 ${floor.p50} ms`);
+	console.log(
+		`baseline GET /api/health, ${CONCURRENCY} concurrent: ${floor.rate.toFixed(0)} req/s, p50 ${floor.p50} ms`,
+	);
 
 	const one = await measureWrites([await makeTenant(base, vars.ADMIN_TOKEN, "load-one")]);
-	console.log(`one tenant, ${CONCURRENCY} concurrent writers: ${one.rate.toFixed(0)} card writes/s, p50 ${one.p50} ms, p95 ${one.p95} ms`);
+	console.log(
+		`one tenant, ${CONCURRENCY} concurrent writers: ${one.rate.toFixed(0)} card writes/s, p50 ${one.p50} ms, p95 ${one.p95} ms`,
+	);
 	console.log(`ratio one-tenant writes / baseline: ${(one.rate / floor.rate).toFixed(2)}`);
 
 	const many = [];
 	for (let i = 0; i < 10; i++) many.push(await makeTenant(base, vars.ADMIN_TOKEN, `load-many-${i}`));
 	const ten = await measureWrites(many);
-	console.log(`ten tenants at once, ${CONCURRENCY} writers each: ${ten.rate.toFixed(0)} card writes/s, p50 ${ten.p50} ms, p95 ${ten.p95} ms`);
-	console.log(`ratio ten tenants / one tenant: ${(ten.rate / one.rate).toFixed(2)} (locally all objects share one workerd process and 2 cores)`);
+	console.log(
+		`ten tenants at once, ${CONCURRENCY} writers each: ${ten.rate.toFixed(0)} card writes/s, p50 ${ten.p50} ms, p95 ${ten.p95} ms`,
+	);
+	console.log(
+		`ratio ten tenants / one tenant: ${(ten.rate / one.rate).toFixed(2)} (locally all objects share one workerd process and 2 cores)`,
+	);
 } finally {
 	stopWrangler(child);
 	rmSync(state, { recursive: true, force: true });

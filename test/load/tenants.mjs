@@ -3,9 +3,17 @@
 export async function makeTenant(base, adminToken, prefix) {
 	const slug = `${prefix}-${Date.now().toString(36)}`;
 	const admin = (path, body) =>
-		fetch(`${base}${path}`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+		fetch(`${base}${path}`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+			body: JSON.stringify(body),
+		});
 	await admin("/api/admin/tenants", { slug, name: slug, plan: "business" });
-	await admin(`/api/admin/tenants/${slug}/members`, { email: "load@example.test", password: "load-test-password", role: "owner" });
+	await admin(`/api/admin/tenants/${slug}/members`, {
+		email: "load@example.test",
+		password: "load-test-password",
+		role: "owner",
+	});
 	const session = await fetch(`${base}/api/t/${slug}/session`, {
 		method: "POST",
 		headers: { "content-type": "application/json" },
@@ -13,9 +21,15 @@ export async function makeTenant(base, adminToken, prefix) {
 	});
 	const { token } = await session.json();
 	const post = (path, body) =>
-		fetch(`${base}/api/t/${slug}${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+		fetch(`${base}/api/t/${slug}${path}`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+			body: JSON.stringify(body),
+		});
 	const board = await (await post("/boards", { title: "Load" })).json();
-	const detail = await (await fetch(`${base}/api/t/${slug}/boards/${board.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+	const detail = await (
+		await fetch(`${base}/api/t/${slug}/boards/${board.id}`, { headers: { authorization: `Bearer ${token}` } })
+	).json();
 	return {
 		slug,
 		token,
@@ -28,8 +42,12 @@ export async function makeTenant(base, adminToken, prefix) {
 
 /** A board socket authenticated with a one-minute ticket, as non-browser clients do. */
 async function openSocket(base, slug, token, boardId) {
-	const { ticket } = await (await fetch(`${base}/api/t/${slug}/ws-ticket`, { method: "POST", headers: { authorization: `Bearer ${token}` } })).json();
-	const ws = new WebSocket(`${base.replace("http", "ws")}/api/t/${slug}/ws?board=${boardId}&ticket=${encodeURIComponent(ticket)}`);
+	const { ticket } = await (
+		await fetch(`${base}/api/t/${slug}/ws-ticket`, { method: "POST", headers: { authorization: `Bearer ${token}` } })
+	).json();
+	const ws = new WebSocket(
+		`${base.replace("http", "ws")}/api/t/${slug}/ws?board=${boardId}&ticket=${encodeURIComponent(ticket)}`,
+	);
 	const listeners = new Set();
 	ws.addEventListener("message", (event) => {
 		const message = JSON.parse(String(event.data));
@@ -45,7 +63,10 @@ async function openSocket(base, slug, token, boardId) {
 		close: () => ws.close(),
 		waitFor: (match, timeoutMs = 10_000) =>
 			new Promise((resolve, reject) => {
-				const timer = setTimeout(() => (listeners.delete(listener), reject(new Error("timed out waiting for a frame"))), timeoutMs);
+				const timer = setTimeout(
+					() => (listeners.delete(listener), reject(new Error("timed out waiting for a frame"))),
+					timeoutMs,
+				);
 				const listener = (message) => {
 					if (!match(message)) return;
 					clearTimeout(timer);
