@@ -1,7 +1,7 @@
 // Browser helpers for the end-to-end tests: Debian's Chromium through playwright-core, a fresh
 // tenant per test file, signing in through the real UI, and screenshots kept as artifacts.
 import { mkdirSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
@@ -95,4 +95,19 @@ export async function boardText(page: Page): Promise<Record<string, string[]>> {
 export async function screenshot(page: Page, name: string): Promise<void> {
 	mkdirSync(ARTIFACTS, { recursive: true });
 	await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
+
+/**
+ * Drags with the browser's own HTML5 drag events and a real DataTransfer. (Playwright's
+ * mouse-driven drag is unreliable for native drag and drop in headless Chromium.)
+ */
+export async function dragAndDrop(page: Page, source: Locator, target: Locator): Promise<void> {
+	const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+	const box = await target.boundingBox();
+	const at = { clientX: (box?.x ?? 0) + 10, clientY: (box?.y ?? 0) + (box?.height ?? 0) - 5 };
+	await source.dispatchEvent("dragstart", { dataTransfer });
+	await target.dispatchEvent("dragenter", { dataTransfer, ...at });
+	await target.dispatchEvent("dragover", { dataTransfer, ...at });
+	await target.dispatchEvent("drop", { dataTransfer, ...at });
+	await source.dispatchEvent("dragend", { dataTransfer });
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boardText, expectLive, launch, makeTenant, openBoard, screenshot } from "./browser";
+import { boardText, dragAndDrop, expectLive, launch, makeTenant, openBoard, screenshot } from "./browser";
 
 describe("two people on one board in real browsers", () => {
 	let browser: Browser;
@@ -34,7 +34,7 @@ describe("two people on one board in real browsers", () => {
 	it("bob sees the card move when alice drags it to another list", async () => {
 		const card = alice.locator("[data-testid=card][data-card-title='Write the release notes']");
 		const doing = alice.locator("[data-testid=list][data-list-title='Doing'] ol");
-		await card.dragTo(doing, { timeout: 10_000 });
+		await dragAndDrop(alice, card, doing);
 		await bob
 			.locator(
 				"[data-testid=list][data-list-title='Doing'] [data-testid=card][data-card-title='Write the release notes']",
@@ -42,6 +42,18 @@ describe("two people on one board in real browsers", () => {
 			.waitFor({ timeout: 10_000 });
 		await expect.poll(() => boardText(bob)).toEqual(await boardText(alice));
 		await screenshot(alice, "alice-moved-card");
+	});
+
+	it("bob sees the card move when alice moves it with the keyboard", async () => {
+		const button = alice.locator("[data-testid=card][data-card-title='Write the release notes'] .card-open");
+		await button.focus();
+		await button.press("Alt+ArrowRight");
+		await bob
+			.locator(
+				"[data-testid=list][data-list-title='Done'] [data-testid=card][data-card-title='Write the release notes']",
+			)
+			.waitFor({ timeout: 10_000 });
+		await expect.poll(() => boardText(bob)).toEqual(await boardText(alice));
 	});
 
 	it("bob edits while offline, comes back, and both end with the same board", async () => {

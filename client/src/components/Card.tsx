@@ -13,7 +13,7 @@ export const CARD_MIME = "application/x-boardroom-card";
 const STEP_KEYS: Record<string, Step> = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" };
 
 export function CardItem({ card }: { card: Card }) {
-	const { board, canWrite, send, openCard, others, setDragging, focusCardId, setFocusCardId } = useBoard();
+	const { board, canWrite, send, openCard, others, dragging, setDragging, focusCardId, setFocusCardId } = useBoard();
 	const button = useRef<HTMLButtonElement>(null);
 	const pending = isTempId(card.id);
 	const viewers = uniquePeople(others.filter((p) => p.cardId === card.id));
@@ -46,7 +46,7 @@ export function CardItem({ card }: { card: Card }) {
 
 	return (
 		<li
-			className={`card${pending ? " card-pending" : ""}${viewers.length ? " card-watched" : ""}`}
+			className={`card${pending ? " card-pending" : ""}${viewers.length ? " card-watched" : ""}${dragging === card.id ? " card-dragging" : ""}`}
 			data-testid="card"
 			data-card-id={card.id}
 			data-card-title={card.title}

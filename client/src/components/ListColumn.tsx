@@ -48,8 +48,10 @@ export function ListColumn({ list }: { list: List }) {
 				onDrop={onDrop}
 				onDragLeave={onDragLeave}
 			>
-				{others.map((card, i) => (
-					<CardSlot key={card.id} showIndicator={dropIndex === i}>
+				{/* The dragged card stays in the DOM (dimmed): removing a drag source mid-drag makes
+				    Chromium drop its dragend, which would leave the card hidden for good. */}
+				{cards.map((card) => (
+					<CardSlot key={card.id} showIndicator={dropIndex !== null && dropIndex === others.indexOf(card)}>
 						<CardItem card={card} />
 					</CardSlot>
 				))}
