@@ -11,7 +11,12 @@ execSync("npx vite build --config client/vite.config.ts --logLevel warn", { stdi
 
 console.log(`Starting wrangler dev on port ${port}…`);
 const { child } = await startWrangler({ port });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => (stopWrangler(child), process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+	process.on(signal, () => {
+		stopWrangler(child);
+		process.exit(0);
+	});
+}
 child.on("exit", (code) => process.exit(code ?? 0));
 
 const seeded = await seedDemo(`http://127.0.0.1:${port}`, vars.ADMIN_TOKEN);

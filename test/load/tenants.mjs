@@ -63,10 +63,10 @@ async function openSocket(base, slug, token, boardId) {
 		close: () => ws.close(),
 		waitFor: (match, timeoutMs = 10_000) =>
 			new Promise((resolve, reject) => {
-				const timer = setTimeout(
-					() => (listeners.delete(listener), reject(new Error("timed out waiting for a frame"))),
-					timeoutMs,
-				);
+				const timer = setTimeout(() => {
+					listeners.delete(listener);
+					reject(new Error("timed out waiting for a frame"));
+				}, timeoutMs);
 				const listener = (message) => {
 					if (!match(message)) return;
 					clearTimeout(timer);
