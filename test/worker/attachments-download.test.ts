@@ -3,7 +3,7 @@ import type { Attachment } from "../../shared/api";
 import { download, putFile, randomBytes, sha256, tenantWithCard } from "../helpers/attachments";
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const text = (s: string) => new TextEncoder().encode(s);
+const text = (s: string) => new Uint8Array(new TextEncoder().encode(s));
 
 async function stored(bytes: Uint8Array<ArrayBuffer>, name: string, type: string) {
 	const setup = await tenantWithCard();
