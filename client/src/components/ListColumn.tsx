@@ -120,44 +120,44 @@ function ListHeader({ list, count }: { list: List; count: number }) {
 
 function AddCard({ listId }: { listId: string }) {
 	const { board, send } = useBoard();
-	const [title, setTitle] = useState("");
-	const submit = (event: FormEvent) => {
-		event.preventDefault();
-		const trimmed = title.trim();
-		if (!trimmed) return;
-		send({ type: "card.create", boardId: board.id, listId, title: trimmed });
-		setTitle("");
-	};
 	return (
-		<form className="add-card" onSubmit={submit}>
-			<input
-				data-testid="add-card-input"
-				aria-label="Add a card"
-				placeholder="+ Add a card"
-				maxLength={200}
-				value={title}
-				onChange={(e) => setTitle(e.target.value)}
-			/>
-		</form>
+		<QuickAdd
+			label="Add a card"
+			testId="add-card-input"
+			className="add-card"
+			onAdd={(title) => send({ type: "card.create", boardId: board.id, listId, title })}
+		/>
 	);
 }
 
 export function AddList() {
 	const { board, send } = useBoard();
+	return (
+		<QuickAdd
+			label="Add a list"
+			testId="add-list-input"
+			className="column column-add"
+			onAdd={(title) => send({ type: "list.create", boardId: board.id, title })}
+		/>
+	);
+}
+
+/** A one-line form: type a title, press Enter, and it is added and the field clears. */
+function QuickAdd(props: { label: string; testId: string; className: string; onAdd: (title: string) => void }) {
 	const [title, setTitle] = useState("");
 	const submit = (event: FormEvent) => {
 		event.preventDefault();
 		const trimmed = title.trim();
 		if (!trimmed) return;
-		send({ type: "list.create", boardId: board.id, title: trimmed });
+		props.onAdd(trimmed);
 		setTitle("");
 	};
 	return (
-		<form className="column column-add" onSubmit={submit}>
+		<form className={props.className} onSubmit={submit}>
 			<input
-				data-testid="add-list-input"
-				aria-label="Add a list"
-				placeholder="+ Add a list"
+				data-testid={props.testId}
+				aria-label={props.label}
+				placeholder={`+ ${props.label}`}
 				maxLength={200}
 				value={title}
 				onChange={(e) => setTitle(e.target.value)}
