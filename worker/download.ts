@@ -19,12 +19,11 @@ export async function downloadResponse(
 	const ifRange = request.headers.get("if-range");
 	const range = ifRange === null || ifRange === etag ? parseRange(request.headers.get("range"), attachment.size) : null;
 	if (range === "unsatisfiable") {
-		// 416 has no error code of its own in the contract: the body says bad_request, the status says why.
 		headers.set("Content-Range", `bytes */${attachment.size}`);
 		headers.set("Content-Type", "application/json");
 		headers.delete("Content-Disposition");
 		const body = {
-			error: { code: "bad_request", message: `That range is outside the file's ${attachment.size} bytes.` },
+			error: { code: "range_not_satisfiable", message: `That range is outside the file's ${attachment.size} bytes.` },
 		};
 		return Response.json(body, { status: 416, headers });
 	}

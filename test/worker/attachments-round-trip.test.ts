@@ -70,7 +70,7 @@ describe("attachments uploaded in one request", () => {
 			// @ts-expect-error workerd wants duplex for streamed request bodies
 			duplex: "half",
 		});
-		expect(res.status).toBe(400);
-		expect(await res.json()).toMatchObject({ error: { code: "bad_request" } });
+		expect(res.status).toBe(411);
+		expect(await res.json()).toMatchObject({ error: { code: "length_required" } });
 	});
 });

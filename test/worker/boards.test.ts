@@ -84,11 +84,13 @@ describe("boards, lists, cards and comments over HTTP", () => {
 				token,
 			}),
 		);
-		await call(`/api/t/${slug}/cards/${card.id}`, {
+		const res = await call(`/api/t/${slug}/cards/${card.id}`, {
 			method: "PATCH",
 			json: { version: card.version, archived: true },
 			token,
 		});
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({ id: card.id, title: "Old", archived: true });
 		const detail = await json<BoardDetail>(call(`/api/t/${slug}/boards/${board.id}`, { token }));
 		expect(detail.cards).toHaveLength(0);
 		expect((await call(`/api/t/${slug}/cards/${card.id}`, { token })).status).toBe(404);

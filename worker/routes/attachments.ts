@@ -109,7 +109,7 @@ function interrupted(error: unknown): never {
 function contentLength(request: Request): number {
 	const header = request.headers.get("content-length");
 	if (header === null || !/^\d{1,15}$/.test(header))
-		throw new HttpError("bad_request", "Send a Content-Length header: uploads are streamed, never chunked.");
+		throw new HttpError("length_required", "Send a Content-Length header: uploads are streamed, never chunked.");
 	return Number(header);
 }
 

@@ -90,9 +90,14 @@ export function boardRoutes(router: ApiRouter): void {
 		const body = await readJson(request, updateCardSchema);
 		const cardId = request.params.cardId ?? "";
 		const boardId = unwrap(await c.stub.cardBoard(c.credential, cardId));
-		for (const [index, op] of cardOperations(boardId, cardId, body).entries())
+		// An archived card is no longer readable, so its last state is taken just before archiving.
+		let archived: object | undefined;
+		for (const [index, op] of cardOperations(boardId, cardId, body).entries()) {
+			if (op.type === "card.archive")
+				archived = { ...unwrap(await c.stub.getCard(c.credential, cardId)), archived: true };
 			await apply(c, op, opIdOf(request, `:${index}`));
-		return unwrap(await c.stub.getCard(c.credential, cardId));
+		}
+		return archived ?? unwrap(await c.stub.getCard(c.credential, cardId));
 	});
 
 	router.post("/api/t/:slug/cards/:cardId/comments", async (request, env) => {
