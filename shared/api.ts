@@ -110,6 +110,12 @@ export interface Tenant {
 	usage?: UsageSummary;
 }
 
+/** Who is signed in, and to which tenant: GET /api/t/:slug/me. */
+export interface Me {
+	user: User;
+	tenant: Pick<Tenant, "slug" | "name" | "plan" | "status">;
+}
+
 export interface ApiKey {
 	id: string;
 	name: string;

@@ -1,16 +1,12 @@
 // Who is signed in to which tenant: GET me decides between the sign-in form and the tenant's pages.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
-import type { User } from "../../shared/api";
+import type { Me } from "../../shared/api";
 import { paths } from "../../shared/api";
-import type { Plan, TenantStatus } from "../../shared/tenant";
 import { ApiError, describeError, request } from "./api";
 import { FullPageMessage, Spinner } from "./components/Feedback";
 import { SignInPage } from "./pages/SignIn";
 
-export interface Me {
-	user: User;
-	tenant: { slug: string; name: string; plan: Plan; status: TenantStatus };
-}
+export type { Me };
 
 export interface TenantSession {
 	slug: string;

@@ -3,7 +3,7 @@
 // Files above MULTIPART_THRESHOLD go multipart even though a single PUT could take up to
 // MAX_SINGLE_UPLOAD_BYTES: a 90 MB PUT that fails at 89 MB starts over, while a multipart upload
 // resumes after a reload or a dropped connection by sending only the parts that did not arrive.
-import type { Attachment } from "../../shared/api";
+import type { Attachment, UploadCreated, UploadStatus } from "../../shared/api";
 import { paths } from "../../shared/api";
 import { MAX_SINGLE_UPLOAD_BYTES } from "../../shared/limits";
 import { ApiError, parseErrorBody, request } from "./api";
@@ -27,13 +27,6 @@ export interface ResumableUpload {
 	size: number;
 	lastModified: number;
 	sent?: number;
-}
-
-interface UploadStatus {
-	uploadId: string;
-	size: number;
-	partSize: number;
-	parts: { partNumber: number; etag: string; size: number }[];
 }
 
 export function startUpload(slug: string, cardId: string, file: File, onProgress: ProgressListener): UploadHandle {
@@ -115,7 +108,7 @@ async function openUpload(slug: string, cardId: string, file: File, signal: Abor
 		}
 	}
 	const body = { name: file.name, size: file.size, contentType: contentTypeOf(file) };
-	const created = await request<{ uploadId: string; partSize: number }>(paths.uploads(slug, cardId), {
+	const created = await request<UploadCreated>(paths.uploads(slug, cardId), {
 		method: "POST",
 		body,
 		signal,

@@ -8,6 +8,7 @@ import type {
 	Board,
 	BoardDetail,
 	CardDetail,
+	Me,
 	Member,
 	NewApiKey,
 	NewMember,
@@ -118,9 +119,7 @@ export class Tenant extends Server<Env> {
 		return user.ok ? ok({ user: user.value, tenantId: tenant.id }) : user;
 	}
 
-	async me(
-		credential: Credential,
-	): Promise<Result<{ user: User; tenant: Pick<TenantInfo, "slug" | "name" | "plan" | "status"> }>> {
+	async me(credential: Credential): Promise<Result<Me>> {
 		const actor = this.#authorize(credential);
 		if (!actor.ok) return actor;
 		const tenant = readTenant(this.#sql);
