@@ -1,6 +1,7 @@
 // Live collaboration: what the tenant object does with each WebSocket frame. Connection state
 // (who, which board, which card) lives on the socket so it survives hibernation.
 import type { Connection } from "partyserver";
+import { fail, type Result } from "../../shared/errors";
 import { MAX_FRAME_BYTES } from "../../shared/limits";
 import type { ClientMessage, CommittedEvent, PresenceEntry, ServerMessage } from "../../shared/protocol";
 import { clientMessageSchema } from "../../shared/protocol";
@@ -130,4 +131,46 @@ export function broadcastPresence(room: Room, boardId: string): void {
 	}
 	const frame = JSON.stringify({ type: "presence", entries } satisfies ServerMessage);
 	for (const socket of sockets) socket.send(frame);
+}
+
+/** The header through which the Worker, and only the Worker, tells a socket who it is. */
+export const CREDENTIAL_HEADER = "x-boardroom-credential";
+
+/**
+ * Lets a new socket onto its board, or closes it: 4401 not (or no longer) a member, 4403 the
+ * tenant is suspended, 4404 no such board. The Worker has already checked the credential's
+ * signature and tenant; this checks what only the tenant knows.
+ */
+export function admitSocket(
+	room: Room,
+	socket: BoardSocket,
+	request: Request,
+	authorize: (credential: Credential) => Result<Actor>,
+): void {
+	const credential = parseCredentialHeader(request.headers.get(CREDENTIAL_HEADER));
+	const actor = credential ? authorize(credential) : fail("unauthenticated", "Not allowed here.");
+	if (!credential || !actor.ok) {
+		const code = actor.ok ? "unauthenticated" : actor.code;
+		send(socket, { type: "error", code, message: "Not allowed here." });
+		socket.close(code === "tenant_suspended" ? 4403 : 4401, "Not allowed");
+		return;
+	}
+	const boardId = new URL(request.url).searchParams.get("board") ?? "";
+	if (!room.store.board(boardId)) {
+		socket.close(4404, "Board not found");
+		return;
+	}
+	const { userId, name, role } = actor.value;
+	socket.setState({ credential, userId, name, boardId, cardId: null });
+	send(socket, { type: "hello", connectionId: socket.id, userId, role });
+}
+
+function parseCredentialHeader(value: string | null): Credential | undefined {
+	if (!value) return undefined;
+	try {
+		const parsed = JSON.parse(value) as Credential;
+		return parsed.kind === "session" || parsed.kind === "apiKey" ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
 }

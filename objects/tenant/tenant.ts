@@ -26,6 +26,7 @@ import { touchDirectory } from "../directory/client";
 import type { AttachmentScope } from "./attachment-scope";
 import * as attachments from "./attachments";
 import {
+	admitSocket,
 	type BoardSocket,
 	boardTag,
 	broadcastEvent,
@@ -33,7 +34,6 @@ import {
 	handleFrame,
 	type Room,
 	type SocketState,
-	send,
 } from "./collaboration";
 import { addApiKey, addMember, type Credential, listApiKeys, listMembers, resolveActor, signIn } from "./members";
 import { isProvisioned, migrate } from "./migrations";
@@ -254,31 +254,7 @@ export class Tenant extends Server<Env> {
 	}
 
 	override onConnect(connection: BoardSocket, { request }: ConnectionContext): void {
-		const credential = parseCredentialHeader(request.headers.get(CREDENTIAL_HEADER));
-		const boardId = new URL(request.url).searchParams.get("board") ?? "";
-		const actor = credential && this.#authorize(credential);
-		if (!credential || !actor?.ok) {
-			send(connection, {
-				type: "error",
-				code: actor?.ok === false ? actor.code : "unauthenticated",
-				message: "Not allowed here.",
-			});
-			connection.close(actor?.ok === false && actor.code === "tenant_suspended" ? 4403 : 4401, "Not allowed");
-			return;
-		}
-		if (!this.#store.board(boardId)) {
-			connection.close(4404, "Board not found");
-			return;
-		}
-		const state: SocketState = {
-			credential,
-			userId: actor.value.userId,
-			name: actor.value.name,
-			boardId,
-			cardId: null,
-		};
-		connection.setState(state);
-		send(connection, { type: "hello", connectionId: connection.id, userId: state.userId, role: actor.value.role });
+		admitSocket(this.#room, connection, request, (credential) => this.#authorize(credential));
 	}
 
 	override onMessage(connection: BoardSocket, message: WSMessage): void {
@@ -341,19 +317,6 @@ export class Tenant extends Server<Env> {
 	async #with<T>(credential: Credential, work: (actor: Actor) => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
 		const actor = this.#authorize(credential);
 		return actor.ok ? work(actor.value) : actor;
-	}
-}
-
-/** The header through which the Worker, and only the Worker, tells a socket who it is. */
-export const CREDENTIAL_HEADER = "x-boardroom-credential";
-
-function parseCredentialHeader(value: string | null): Credential | undefined {
-	if (!value) return undefined;
-	try {
-		const parsed = JSON.parse(value) as Credential;
-		return parsed.kind === "session" || parsed.kind === "apiKey" ? parsed : undefined;
-	} catch {
-		return undefined;
 	}
 }
 
