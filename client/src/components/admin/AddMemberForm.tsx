@@ -5,6 +5,7 @@ import { type Role, roleSchema } from "../../../../shared/tenant";
 import { adminApi } from "../../admin-api";
 import { describeError } from "../../api";
 import { useToast } from "../../toasts";
+import { ChoiceField, TextField } from "./fields";
 
 export function AddMemberForm({ slug, onAdded }: { slug: string; onAdded: () => void }) {
 	const [email, setEmail] = useState("");
@@ -32,35 +33,26 @@ export function AddMemberForm({ slug, onAdded }: { slug: string; onAdded: () => 
 	};
 	return (
 		<form className="form-grid" onSubmit={submit} aria-label="Add a member">
-			<div className="field">
-				<label htmlFor="member-email">Email</label>
-				<input id="member-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-			</div>
-			<div className="field">
-				<label htmlFor="member-name">Name</label>
-				<input id="member-name" value={name} onChange={(e) => setName(e.target.value)} />
-			</div>
-			<div className="field">
-				<label htmlFor="member-password">Password</label>
-				<input
-					id="member-password"
-					type="password"
-					autoComplete="new-password"
-					value={password}
-					onChange={(e) => setPassword(e.target.value)}
-					required
-				/>
-			</div>
-			<div className="field">
-				<label htmlFor="member-role">Role</label>
-				<select id="member-role" value={role} onChange={(e) => setRole(roleSchema.parse(e.target.value))}>
-					{roleSchema.options.map((r) => (
-						<option key={r} value={r}>
-							{r}
-						</option>
-					))}
-				</select>
-			</div>
+			<TextField
+				id="member-email"
+				label="Email"
+				type="email"
+				value={email}
+				onChange={(e) => setEmail(e.target.value)}
+				required
+			/>
+			<TextField id="member-name" label="Name" value={name} onChange={(e) => setName(e.target.value)} />
+			<TextField
+				id="member-password"
+				label="Password"
+				type="password"
+				autoComplete="new-password"
+				minLength={8}
+				value={password}
+				onChange={(e) => setPassword(e.target.value)}
+				required
+			/>
+			<ChoiceField id="member-role" label="Role" value={role} options={roleSchema.options} onChange={setRole} />
 			<button type="submit" className="button button-primary">
 				Add member
 			</button>

@@ -6,6 +6,7 @@ import { type Plan, planSchema, slugSchema } from "../../../../shared/tenant";
 import { adminApi } from "../../admin-api";
 import { ApiError, describeError } from "../../api";
 import { useToast } from "../../toasts";
+import { ChoiceField, TextField } from "./fields";
 
 export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) => void }) {
 	const [slug, setSlug] = useState("");
@@ -35,24 +36,29 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
 	};
 	return (
 		<form className="panel form-grid" onSubmit={submit} aria-label="Create a tenant">
-			<div className="field">
-				<label htmlFor="tenant-slug">Slug</label>
-				<input id="tenant-slug" placeholder="acme" value={slug} onChange={(e) => setSlug(e.target.value)} required />
-			</div>
-			<div className="field">
-				<label htmlFor="tenant-name">Name</label>
-				<input id="tenant-name" placeholder="Acme Inc." value={name} onChange={(e) => setName(e.target.value)} />
-			</div>
-			<div className="field">
-				<label htmlFor="tenant-plan">Plan</label>
-				<select id="tenant-plan" value={plan} onChange={(e) => setPlan(planSchema.parse(e.target.value))}>
-					{planSchema.options.map((p) => (
-						<option key={p} value={p}>
-							{PLANS[p].label}
-						</option>
-					))}
-				</select>
-			</div>
+			<TextField
+				id="tenant-slug"
+				label="Slug"
+				placeholder="acme"
+				value={slug}
+				onChange={(e) => setSlug(e.target.value)}
+				required
+			/>
+			<TextField
+				id="tenant-name"
+				label="Name"
+				placeholder="Acme Inc."
+				value={name}
+				onChange={(e) => setName(e.target.value)}
+			/>
+			<ChoiceField
+				id="tenant-plan"
+				label="Plan"
+				value={plan}
+				options={planSchema.options}
+				labelOf={(p) => PLANS[p].label}
+				onChange={setPlan}
+			/>
 			<button type="submit" className="button button-primary" disabled={busy}>
 				Create tenant
 			</button>
