@@ -38,7 +38,8 @@ export async function startWrangler({ port, persistTo, extraArgs = [], stdio = "
 	if (persistTo) args.push("--persist-to", persistTo);
 	const child = spawn("npx", [...args, ...extraArgs], {
 		stdio: stdio === "inherit" ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
-		env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "", NO_UPDATE_NOTIFIER: "1" },
+		// No telemetry, and no fetch of Cloudflare's request.cf sample: local runs need no network.
+		env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_UPDATE_NOTIFIER: "1" },
 		detached: process.platform !== "win32",
 	});
 	let output = "";

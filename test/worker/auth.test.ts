@@ -114,3 +114,42 @@ describe("suspension", () => {
 		expect((await signIn(slug, `owner@${slug}.test`)).user.role).toBe("owner");
 	});
 });
+
+describe("WebSocket tickets for clients that cannot send cookies", () => {
+	it("a one-minute ticket opens a board socket without any other credential", async () => {
+		const { slug, token, board } = await tenantWithBoard();
+		const { ticket } = (await (await call(`/api/t/${slug}/ws-ticket`, { method: "POST", token })).json()) as {
+			ticket: string;
+		};
+		const res = await call(`/api/t/${slug}/ws?board=${board.id}&ticket=${encodeURIComponent(ticket)}`, {
+			headers: { upgrade: "websocket" },
+		});
+		expect(res.status).toBe(101);
+		res.webSocket?.accept();
+		res.webSocket?.close();
+	});
+
+	it("a session token is not a ticket, and a ticket is not a session", async () => {
+		const { slug, token, board } = await tenantWithBoard();
+		const { ticket } = (await (await call(`/api/t/${slug}/ws-ticket`, { method: "POST", token })).json()) as {
+			ticket: string;
+		};
+		const asTicket = await call(`/api/t/${slug}/ws?board=${board.id}&ticket=${encodeURIComponent(token)}`, {
+			headers: { upgrade: "websocket" },
+		});
+		expect(asTicket.status).toBe(401);
+		expect((await call(`/api/t/${slug}/boards`, { token: ticket })).status).toBe(401);
+	});
+
+	it("a ticket of another tenant answers 404", async () => {
+		const a = await tenantWithBoard();
+		const b = await tenantWithBoard();
+		const { ticket } = (await (
+			await call(`/api/t/${a.slug}/ws-ticket`, { method: "POST", token: a.token })
+		).json()) as { ticket: string };
+		const res = await call(`/api/t/${b.slug}/ws?board=${b.board.id}&ticket=${encodeURIComponent(ticket)}`, {
+			headers: { upgrade: "websocket" },
+		});
+		expect(res.status).toBe(404);
+	});
+});
