@@ -1,29 +1,19 @@
 // Attachments over HTTP: small files in one streamed PUT, large ones in resumable parts, and
 // downloads. The Worker moves the bytes between the client and R2; the tenant object decides who
 // may, reserves the quota and records what R2 acknowledged. No R2 key is built from user input.
-import type { IRequest } from "itty-router";
-import type { Credential } from "../../objects/tenant/members";
 import { contentTypeSchema, createUploadSchema, fileNameSchema } from "../../shared/api";
 import { MAX_SINGLE_UPLOAD_BYTES } from "../../shared/limits";
-import { credentialFor } from "../auth";
 import { downloadResponse } from "../download";
 import { labelFor } from "../file-types";
 import { created, HttpError, readJson, unwrap } from "../http";
 import type { ApiRouter } from "../router";
-import { parseSlug, tenantStub } from "../tenant-stub";
+import { callerOf } from "../tenant-stub";
 import { streamMeasured } from "../upload-stream";
-
-type Caller = { credential: Credential; stub: ReturnType<typeof tenantStub> };
-
-async function caller(request: IRequest, env: Env): Promise<Caller> {
-	const slug = parseSlug(request.params.slug);
-	return { credential: await credentialFor(request, env, slug), stub: tenantStub(env, slug) };
-}
 
 export function attachmentRoutes(router: ApiRouter): void {
 	/** A whole file in one request, streamed to R2 and hashed on the way. */
 	router.put("/api/t/:slug/cards/:cardId/attachments", async (request, env) => {
-		const { credential, stub } = await caller(request, env);
+		const { credential, stub } = await callerOf(request, env);
 		const name = parseFileName(new URL(request.url).searchParams.get("name"));
 		const contentType = parseContentType(request.headers.get("content-type"));
 		const size = contentLength(request);
@@ -43,7 +33,7 @@ export function attachmentRoutes(router: ApiRouter): void {
 	});
 
 	router.post("/api/t/:slug/cards/:cardId/uploads", async (request, env) => {
-		const { credential, stub } = await caller(request, env);
+		const { credential, stub } = await callerOf(request, env);
 		const input = await readJson(request, createUploadSchema);
 		const upload = unwrap(await stub.beginUpload(credential, request.params.cardId ?? "", input, true));
 		return created({ uploadId: upload.uploadId, partSize: upload.partSize, partCount: upload.partCount });
@@ -51,7 +41,7 @@ export function attachmentRoutes(router: ApiRouter): void {
 
 	/** One part of a multipart upload; every part but the last has exactly `partSize` bytes. */
 	router.put("/api/t/:slug/uploads/:uploadId/parts/:partNumber", async (request, env) => {
-		const { credential, stub } = await caller(request, env);
+		const { credential, stub } = await callerOf(request, env);
 		const uploadId = request.params.uploadId ?? "";
 		const partNumber = parsePartNumber(request.params.partNumber);
 		const size = contentLength(request);
@@ -69,29 +59,29 @@ export function attachmentRoutes(router: ApiRouter): void {
 	});
 
 	router.get("/api/t/:slug/uploads/:uploadId", async (request, env) => {
-		const { credential, stub } = await caller(request, env);
+		const { credential, stub } = await callerOf(request, env);
 		return unwrap(await stub.uploadStatus(credential, request.params.uploadId ?? ""));
 	});
 
 	router.post("/api/t/:slug/uploads/:uploadId/complete", async (request, env) => {
-		const { credential, stub } = await caller(request, env);
+		const { credential, stub } = await callerOf(request, env);
 		return created(unwrap(await stub.completeUpload(credential, request.params.uploadId ?? "", null)));
 	});
 
 	router.delete("/api/t/:slug/uploads/:uploadId", async (request, env) => {
-		const { credential, stub } = await caller(request, env);
+		const { credential, stub } = await callerOf(request, env);
 		unwrap(await stub.abortUpload(credential, request.params.uploadId ?? ""));
 		return new Response(null, { status: 204 });
 	});
 
 	router.get("/api/t/:slug/attachments/:attachmentId", async (request, env) => {
-		const { credential, stub } = await caller(request, env);
+		const { credential, stub } = await callerOf(request, env);
 		const { attachment, key } = unwrap(await stub.attachmentForDownload(credential, request.params.attachmentId ?? ""));
 		return downloadResponse(request, env.ATTACHMENTS, key, attachment);
 	});
 
 	router.delete("/api/t/:slug/attachments/:attachmentId", async (request, env) => {
-		const { credential, stub } = await caller(request, env);
+		const { credential, stub } = await callerOf(request, env);
 		unwrap(await stub.deleteAttachment(credential, request.params.attachmentId ?? ""));
 		return new Response(null, { status: 204 });
 	});

@@ -1,8 +1,6 @@
 // Boards, lists, cards and comments over HTTP. Every change becomes a board operation, the
 // same one the WebSocket sends, so HTTP writers and live collaborators see identical events.
 
-import type { IRequest } from "itty-router";
-import type { Credential } from "../../objects/tenant/members";
 import {
 	createBoardSchema,
 	createCardSchema,
@@ -11,18 +9,9 @@ import {
 	updateCardSchema,
 } from "../../shared/api";
 import type { BoardEvent, Operation } from "../../shared/protocol";
-import type { TenantSlug } from "../../shared/tenant";
-import { credentialFor } from "../auth";
 import { created, HttpError, readJson, unwrap } from "../http";
 import type { ApiRouter } from "../router";
-import { parseSlug, tenantStub } from "../tenant-stub";
-
-type Caller = { slug: TenantSlug; credential: Credential; stub: ReturnType<typeof tenantStub> };
-
-async function caller(request: IRequest, env: Env): Promise<Caller> {
-	const slug = parseSlug(request.params.slug);
-	return { slug, credential: await credentialFor(request, env, slug), stub: tenantStub(env, slug) };
-}
+import { type Caller, callerOf } from "../tenant-stub";
 
 /** The client's operation id for an HTTP write, from the Idempotency-Key header. */
 function opIdOf(request: Request, suffix = ""): string | null {
@@ -38,28 +27,28 @@ async function apply({ stub, credential }: Caller, op: Operation, opId: string |
 
 export function boardRoutes(router: ApiRouter): void {
 	router.get("/api/t/:slug/boards", async (request, env) => {
-		const c = await caller(request, env);
+		const c = await callerOf(request, env);
 		return { boards: unwrap(await c.stub.listBoards(c.credential)) };
 	});
 
 	router.post("/api/t/:slug/boards", async (request, env) => {
-		const c = await caller(request, env);
+		const c = await callerOf(request, env);
 		const { title } = await readJson(request, createBoardSchema);
 		return created(unwrap(await c.stub.createBoard(c.credential, title, opIdOf(request))));
 	});
 
 	router.get("/api/t/:slug/boards/:boardId", async (request, env) => {
-		const c = await caller(request, env);
+		const c = await callerOf(request, env);
 		return unwrap(await c.stub.getBoard(c.credential, request.params.boardId ?? ""));
 	});
 
 	router.get("/api/t/:slug/boards/:boardId/activity", async (request, env) => {
-		const c = await caller(request, env);
+		const c = await callerOf(request, env);
 		return { activity: unwrap(await c.stub.activity(c.credential, request.params.boardId ?? "")) };
 	});
 
 	router.post("/api/t/:slug/boards/:boardId/lists", async (request, env) => {
-		const c = await caller(request, env);
+		const c = await callerOf(request, env);
 		const { title } = await readJson(request, createListSchema);
 		const event = await apply(
 			c,
@@ -70,7 +59,7 @@ export function boardRoutes(router: ApiRouter): void {
 	});
 
 	router.post("/api/t/:slug/boards/:boardId/cards", async (request, env) => {
-		const c = await caller(request, env);
+		const c = await callerOf(request, env);
 		const body = await readJson(request, createCardSchema);
 		const event = await apply(
 			c,
@@ -81,12 +70,12 @@ export function boardRoutes(router: ApiRouter): void {
 	});
 
 	router.get("/api/t/:slug/cards/:cardId", async (request, env) => {
-		const c = await caller(request, env);
+		const c = await callerOf(request, env);
 		return unwrap(await c.stub.getCard(c.credential, request.params.cardId ?? ""));
 	});
 
 	router.patch("/api/t/:slug/cards/:cardId", async (request, env) => {
-		const c = await caller(request, env);
+		const c = await callerOf(request, env);
 		const body = await readJson(request, updateCardSchema);
 		const cardId = request.params.cardId ?? "";
 		const boardId = unwrap(await c.stub.cardBoard(c.credential, cardId));
@@ -101,7 +90,7 @@ export function boardRoutes(router: ApiRouter): void {
 	});
 
 	router.post("/api/t/:slug/cards/:cardId/comments", async (request, env) => {
-		const c = await caller(request, env);
+		const c = await callerOf(request, env);
 		const { body } = await readJson(request, createCommentSchema);
 		const cardId = request.params.cardId ?? "";
 		const boardId = unwrap(await c.stub.cardBoard(c.credential, cardId));

@@ -1,9 +1,9 @@
 // Signing in and out of a tenant, who am I, WebSocket tickets, members and API keys.
 import { createApiKeySchema, signInSchema } from "../../shared/api";
-import { clearedSessionCookie, credentialFor, issueToken, newApiKey, sessionCookie, sha256Hex } from "../auth";
+import { clearedSessionCookie, issueToken, newApiKey, sessionCookie, sha256Hex } from "../auth";
 import { created, readJson, unwrap } from "../http";
 import type { ApiRouter } from "../router";
-import { parseSlug, tenantStub } from "../tenant-stub";
+import { callerOf, parseSlug, tenantStub } from "../tenant-stub";
 
 export function sessionRoutes(router: ApiRouter): void {
 	router.post("/api/t/:slug/session", async (request, env) => {
@@ -21,36 +21,34 @@ export function sessionRoutes(router: ApiRouter): void {
 	});
 
 	router.get("/api/t/:slug/me", async (request, env) => {
-		const slug = parseSlug(request.params.slug);
-		return unwrap(await tenantStub(env, slug).me(await credentialFor(request, env, slug)));
+		const { stub, credential } = await callerOf(request, env);
+		return unwrap(await stub.me(credential));
 	});
 
 	/** A one-minute ticket for WebSocket clients that cannot send the session cookie. */
 	router.post("/api/t/:slug/ws-ticket", async (request, env) => {
-		const slug = parseSlug(request.params.slug);
-		const credential = await credentialFor(request, env, slug);
-		const { user } = unwrap(await tenantStub(env, slug).me(credential));
+		const { slug, stub, credential } = await callerOf(request, env);
+		const { user } = unwrap(await stub.me(credential));
 		if (credential.kind !== "session") return { ticket: null };
 		return { ticket: await issueToken(env, { use: "ticket", slug, tid: credential.tenantId, uid: user.id }) };
 	});
 
 	router.get("/api/t/:slug/members", async (request, env) => {
-		const slug = parseSlug(request.params.slug);
-		return { members: unwrap(await tenantStub(env, slug).listMembers(await credentialFor(request, env, slug))) };
+		const { stub, credential } = await callerOf(request, env);
+		return { members: unwrap(await stub.listMembers(credential)) };
 	});
 
 	router.get("/api/t/:slug/api-keys", async (request, env) => {
-		const slug = parseSlug(request.params.slug);
-		return { apiKeys: unwrap(await tenantStub(env, slug).listApiKeys(await credentialFor(request, env, slug))) };
+		const { stub, credential } = await callerOf(request, env);
+		return { apiKeys: unwrap(await stub.listApiKeys(credential)) };
 	});
 
 	/** Creates an API key; the key itself is in this response only, the tenant keeps its hash. */
 	router.post("/api/t/:slug/api-keys", async (request, env) => {
-		const slug = parseSlug(request.params.slug);
-		const credential = await credentialFor(request, env, slug);
+		const { slug, stub, credential } = await callerOf(request, env);
 		const input = await readJson(request, createApiKeySchema);
 		const key = newApiKey(slug);
-		const apiKey = unwrap(await tenantStub(env, slug).createApiKey(credential, input, await sha256Hex(key)));
+		const apiKey = unwrap(await stub.createApiKey(credential, input, await sha256Hex(key)));
 		return created({ ...apiKey, key });
 	});
 }
