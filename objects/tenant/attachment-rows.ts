@@ -1,8 +1,7 @@
 // Attachment metadata rows, read by the board store and written by the attachment module.
 import type { Attachment } from "../../shared/api";
+import type { Row } from "./rows";
 import type { Sql } from "./sql";
-
-type Row = Record<string, string | number | null>;
 
 export function listAttachments(sql: Sql, cardId: string): Attachment[] {
 	return sql.all<Row>("SELECT * FROM attachments WHERE card_id = ? ORDER BY created_at, id", cardId).map(toAttachment);

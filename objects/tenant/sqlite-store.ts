@@ -1,14 +1,13 @@
 // BoardStore over the tenant object's own SQLite. No tenant_id columns: the whole database
 // belongs to one tenant, which is the isolation story of the Durable Object design.
-import type { Activity, Board, BoardDetail, Card, CardDetail, Comment, List, User } from "../../shared/api";
-import type { BoardEvent, CommittedEvent } from "../../shared/protocol";
+import type { Activity, Board, BoardDetail, Card, CardDetail, List, User } from "../../shared/api";
+import type { CommittedEvent } from "../../shared/protocol";
 import { byPosition } from "../../shared/protocol";
 import { listAttachments } from "./attachment-rows";
 import { now } from "./migrations";
+import { type Row, summarise, toBoard, toCard, toComment, toCommitted, toList } from "./rows";
 import type { Sql } from "./sql";
 import type { BoardStore, Change, Commit } from "./store";
-
-type Row = Record<string, string | number | null>;
 
 const CARD_SELECT = `SELECT c.*,
 	(SELECT count(*) FROM comments WHERE card_id = c.id) AS comment_count,
@@ -238,91 +237,5 @@ export class SqliteBoardStore implements BoardStore {
 				return;
 			}
 		}
-	}
-}
-
-function toBoard(r: Row): Board {
-	return {
-		id: String(r.id),
-		title: String(r.title),
-		version: Number(r.version),
-		createdAt: String(r.created_at),
-		updatedAt: String(r.updated_at),
-	};
-}
-
-function toList(r: Row): List {
-	return {
-		id: String(r.id),
-		boardId: String(r.board_id),
-		title: String(r.title),
-		position: String(r.position),
-		version: Number(r.version),
-	};
-}
-
-function toCard(r: Row): Card {
-	return {
-		id: String(r.id),
-		boardId: String(r.board_id),
-		listId: String(r.list_id),
-		title: String(r.title),
-		description: String(r.description),
-		position: String(r.position),
-		version: Number(r.version),
-		createdBy: String(r.created_by),
-		createdAt: String(r.created_at),
-		updatedAt: String(r.updated_at),
-		commentCount: Number(r.comment_count ?? 0),
-		attachmentCount: Number(r.attachment_count ?? 0),
-	};
-}
-
-function toComment(r: Row): Comment {
-	return {
-		id: String(r.id),
-		cardId: String(r.card_id),
-		authorId: String(r.author_id),
-		authorName: String(r.author_name),
-		body: String(r.body),
-		createdAt: String(r.created_at),
-	};
-}
-
-function toCommitted(r: Row): CommittedEvent {
-	return {
-		seq: Number(r.seq),
-		boardId: String(r.board_id),
-		actorId: String(r.actor_id),
-		opId: r.op_id === null ? null : String(r.op_id),
-		event: JSON.parse(String(r.payload)) as BoardEvent,
-	};
-}
-
-/** A line for the activity feed. */
-function summarise(event: BoardEvent, actor: string): string {
-	switch (event.type) {
-		case "board.updated":
-			return `${actor} renamed the board to “${event.board.title}”`;
-		case "list.created":
-			return `${actor} added the list “${event.list.title}”`;
-		case "list.updated":
-			return `${actor} changed the list “${event.list.title}”`;
-		case "list.archived":
-			return `${actor} archived a list`;
-		case "card.created":
-			return `${actor} added “${event.card.title}”`;
-		case "card.updated":
-			return `${actor} edited “${event.card.title}”`;
-		case "card.moved":
-			return `${actor} moved “${event.card.title}”`;
-		case "card.archived":
-			return `${actor} archived a card`;
-		case "comment.created":
-			return `${actor} commented on “${event.card.title}”`;
-		case "attachment.added":
-			return `${actor} attached “${event.attachment.name}” to “${event.card.title}”`;
-		case "attachment.removed":
-			return `${actor} removed an attachment from “${event.card.title}”`;
 	}
 }
