@@ -5,12 +5,13 @@ import { fail, ok, type Result } from "../../shared/errors";
 import { PLANS } from "../../shared/plans";
 import type { CommittedEvent } from "../../shared/protocol";
 import type { Sql } from "./sql";
-import type { BoardStore } from "./store";
+import type { SqliteBoardStore } from "./sqlite-store";
 
 export interface AttachmentScope {
 	sql: Sql;
 	storage: DurableObjectStorage;
-	store: BoardStore;
+	/** The SQLite store itself: attachment rows commit in the same transaction as upload rows. */
+	store: SqliteBoardStore;
 	bucket: R2Bucket;
 	tenant: Pick<Tenant, "id" | "plan">;
 	/** Broadcasts a committed event to the board's sockets. */

@@ -37,7 +37,11 @@ export function send(socket: WebSocket, message: ServerMessage): void {
 }
 
 /** Handles one frame. Bad frames get an error frame and change nothing; oversized ones close with 1009. */
-export function handleFrame(room: Room, socket: BoardSocket, raw: string | ArrayBuffer | ArrayBufferView): void {
+export async function handleFrame(
+	room: Room,
+	socket: BoardSocket,
+	raw: string | ArrayBuffer | ArrayBufferView,
+): Promise<void> {
 	const state = socket.state;
 	if (!state) return;
 	const size = typeof raw === "string" ? raw.length : raw.byteLength;
@@ -52,10 +56,10 @@ export function handleFrame(room: Room, socket: BoardSocket, raw: string | Array
 	}
 	switch (message.type) {
 		case "sync":
-			sync(room, socket, state, message.since);
+			await sync(room, socket, state, message.since);
 			break;
 		case "op":
-			operate(room, socket, state, message);
+			await operate(room, socket, state, message);
 			break;
 		case "presence.update":
 			socket.setState({ ...state, cardId: message.cardId });
@@ -75,12 +79,12 @@ function parseFrame(raw: string | ArrayBuffer | ArrayBufferView): ClientMessage 
 }
 
 /** Catches a (re)connected client up: the events it missed, or a fresh snapshot. */
-function sync(room: Room, socket: BoardSocket, state: SocketState, since: number | null): void {
-	const missed = since === null ? undefined : room.store.eventsSince(since, state.boardId);
+async function sync(room: Room, socket: BoardSocket, state: SocketState, since: number | null): Promise<void> {
+	const missed = since === null ? undefined : await room.store.eventsSince(since, state.boardId);
 	if (missed) {
 		send(socket, { type: "events.replay", events: missed });
 	} else {
-		const board = room.store.boardDetail(state.boardId);
+		const board = await room.store.boardDetail(state.boardId);
 		if (!board) {
 			socket.close(4404, "Board not found");
 			return;
@@ -90,12 +94,12 @@ function sync(room: Room, socket: BoardSocket, state: SocketState, since: number
 	broadcastPresence(room, state.boardId);
 }
 
-function operate(
+async function operate(
 	room: Room,
 	socket: BoardSocket,
 	state: SocketState,
 	message: Extract<ClientMessage, { type: "op" }>,
-): void {
+): Promise<void> {
 	const { opId, op } = message;
 	const actor = room.resolve(state.credential);
 	if (!actor) {
@@ -106,7 +110,7 @@ function operate(
 		send(socket, { type: "op.error", opId, code: "not_found", message: "This socket watches another board." });
 		return;
 	}
-	const result = applyOperation(room.store, actor, op, opId);
+	const result = await applyOperation(room.store, actor, op, opId);
 	if (!result.ok) {
 		send(socket, { type: "op.error", opId, code: result.code, message: result.message, details: result.details });
 		return;
@@ -141,12 +145,12 @@ export const CREDENTIAL_HEADER = "x-boardroom-credential";
  * tenant is suspended, 4404 no such board. The Worker has already checked the credential's
  * signature and tenant; this checks what only the tenant knows.
  */
-export function admitSocket(
+export async function admitSocket(
 	room: Room,
 	socket: BoardSocket,
 	request: Request,
 	authorize: (credential: Credential) => Result<Actor>,
-): void {
+): Promise<void> {
 	const credential = parseCredentialHeader(request.headers.get(CREDENTIAL_HEADER));
 	const actor = credential ? authorize(credential) : fail("unauthenticated", "Not allowed here.");
 	if (!credential || !actor.ok) {
@@ -156,7 +160,7 @@ export function admitSocket(
 		return;
 	}
 	const boardId = new URL(request.url).searchParams.get("board") ?? "";
-	if (!room.store.board(boardId)) {
+	if (!(await room.store.board(boardId))) {
 		socket.close(4404, "Board not found");
 		return;
 	}

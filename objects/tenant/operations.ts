@@ -28,25 +28,35 @@ type Plan = Result<Omit<Commit, "actorId" | "opId">>;
  * Applies one operation in one transaction. A repeated `opId` is acknowledged with its first
  * outcome and changes nothing, so clients may re-send whatever they are unsure about.
  */
-export function applyOperation(store: BoardStore, actor: Actor, op: Operation, opId: string | null): Result<Applied> {
+export async function applyOperation(
+	store: BoardStore,
+	actor: Actor,
+	op: Operation,
+	opId: string | null,
+): Promise<Result<Applied>> {
 	if (opId) {
-		const seq = store.operationSeq(opId);
-		const committed = seq === undefined ? undefined : store.event(seq);
+		const seq = await store.operationSeq(opId);
+		const committed = seq === undefined ? undefined : await store.event(seq);
 		if (committed) return ok({ replayed: true, committed });
 	}
 	if (!canWrite(actor.role)) return fail("forbidden", "Viewers can read boards but not change them.");
-	const board = store.board(op.boardId);
+	const board = await store.board(op.boardId);
 	if (!board) return fail("not_found", "No such board.");
-	const plan = planOperation(store, actor, board, op);
+	const plan = await planOperation(store, actor, board, op);
 	if (!plan.ok) return plan;
-	return ok({ replayed: false, committed: store.commit({ ...plan.value, actorId: actor.userId, opId }) });
+	return ok({ replayed: false, committed: await store.commit({ ...plan.value, actorId: actor.userId, opId }) });
 }
 
 /** Creates a board with the three lists most teams start from. */
-export function createBoard(store: BoardStore, actor: Actor, title: string, opId: string | null): Result<Board> {
+export async function createBoard(
+	store: BoardStore,
+	actor: Actor,
+	title: string,
+	opId: string | null,
+): Promise<Result<Board>> {
 	if (!canWrite(actor.role)) return fail("forbidden", "Viewers can read boards but not change them.");
-	const seen = opId === null ? undefined : store.operationSeq(opId);
-	const earlier = seen === undefined ? undefined : store.event(seen)?.event;
+	const seen = opId === null ? undefined : await store.operationSeq(opId);
+	const earlier = seen === undefined ? undefined : (await store.event(seen))?.event;
 	if (earlier?.type === "board.updated") return ok(earlier.board);
 	const at = now();
 	const board: Board = { id: newId("b"), title, version: 1, createdAt: at, updatedAt: at };
@@ -56,11 +66,17 @@ export function createBoard(store: BoardStore, actor: Actor, title: string, opId
 		position = keyBetween(position, null);
 		changes.push({ put: "list", row: { id: newId("l"), boardId: board.id, title: listTitle, position, version: 1 } });
 	}
-	store.commit({ changes, boardId: board.id, actorId: actor.userId, opId, event: { type: "board.updated", board } });
+	await store.commit({
+		changes,
+		boardId: board.id,
+		actorId: actor.userId,
+		opId,
+		event: { type: "board.updated", board },
+	});
 	return ok(board);
 }
 
-function planOperation(store: BoardStore, actor: Actor, board: Board, op: Operation): Plan {
+async function planOperation(store: BoardStore, actor: Actor, board: Board, op: Operation): Promise<Plan> {
 	const at = now();
 	const boardId = board.id;
 	switch (op.type) {
@@ -74,7 +90,7 @@ function planOperation(store: BoardStore, actor: Actor, board: Board, op: Operat
 				id: newId("l"),
 				boardId,
 				title: op.title,
-				position: keyAfterLast(store.lists(boardId).map((l) => l.position)),
+				position: keyAfterLast((await store.lists(boardId)).map((l) => l.position)),
 				version: 1,
 			};
 			return ok({ boardId, changes: [{ put: "list", row: list }], event: { type: "list.created", list } });
@@ -84,9 +100,9 @@ function planOperation(store: BoardStore, actor: Actor, board: Board, op: Operat
 		case "list.archive":
 			return planListChange(store, boardId, op);
 		case "card.create": {
-			const list = store.list(op.listId);
+			const list = await store.list(op.listId);
 			if (!list || list.boardId !== boardId) return fail("not_found", "No such list on this board.");
-			const position = keyBetween(store.lastCardPosition(list.id), null);
+			const position = keyBetween(await store.lastCardPosition(list.id), null);
 			const card: Card = {
 				id: newId("c"),
 				boardId,
@@ -115,8 +131,8 @@ function planOperation(store: BoardStore, actor: Actor, board: Board, op: Operat
 
 type ListOp = Extract<Operation, { type: "list.rename" | "list.move" | "list.archive" }>;
 
-function planListChange(store: BoardStore, boardId: string, op: ListOp): Plan {
-	const list = store.list(op.listId);
+async function planListChange(store: BoardStore, boardId: string, op: ListOp): Promise<Plan> {
+	const list = await store.list(op.listId);
 	if (!list || list.boardId !== boardId) return fail("not_found", "No such list on this board.");
 	if (op.type === "list.archive") {
 		return ok({
@@ -130,7 +146,7 @@ function planListChange(store: BoardStore, boardId: string, op: ListOp): Plan {
 		const next = { ...list, title: op.title, version: list.version + 1 };
 		return ok({ boardId, changes: [{ put: "list", row: next }], event: { type: "list.updated", list: next } });
 	}
-	const others = store.lists(boardId).filter((l) => l.id !== list.id);
+	const others = (await store.lists(boardId)).filter((l) => l.id !== list.id);
 	const position = positionAfter(others, op.afterId);
 	if (!position.ok) return position;
 	const next = { ...list, position: position.value, version: list.version + 1 };
@@ -139,8 +155,8 @@ function planListChange(store: BoardStore, boardId: string, op: ListOp): Plan {
 
 type CardOp = Extract<Operation, { type: "card.update" | "card.move" | "card.archive" | "comment.create" }>;
 
-function planCardChange(store: BoardStore, actor: Actor, boardId: string, op: CardOp, at: string): Plan {
-	const card = store.card(op.cardId);
+async function planCardChange(store: BoardStore, actor: Actor, boardId: string, op: CardOp, at: string): Promise<Plan> {
+	const card = await store.card(op.cardId);
 	if (!card || card.boardId !== boardId) return fail("not_found", "No such card on this board.");
 	switch (op.type) {
 		case "card.update": {
@@ -155,9 +171,9 @@ function planCardChange(store: BoardStore, actor: Actor, boardId: string, op: Ca
 			return ok({ boardId, changes: [{ put: "card", row: next }], event: { type: "card.updated", card: next } });
 		}
 		case "card.move": {
-			const list = store.list(op.listId);
+			const list = await store.list(op.listId);
 			if (!list || list.boardId !== boardId) return fail("not_found", "No such list on this board.");
-			const siblings = store.cardsInList(list.id).filter((c) => c.id !== card.id);
+			const siblings = (await store.cardsInList(list.id)).filter((c) => c.id !== card.id);
 			const position = positionAfter(siblings, op.afterId);
 			if (!position.ok) return position;
 			const next = { ...card, listId: list.id, position: position.value, version: card.version + 1, updatedAt: at };

@@ -178,8 +178,8 @@ export class Tenant extends Server<Env> {
 
 	/** Applies one board operation; the same path WebSocket operations take. */
 	async apply(credential: Credential, op: Operation, opId: string | null): Promise<Result<Applied>> {
-		return this.#with(credential, (actor) => {
-			const result = applyOperation(this.#store, actor, op, opId);
+		return this.#with(credential, async (actor) => {
+			const result = await applyOperation(this.#store, actor, op, opId);
 			if (result.ok && !result.value.replayed) this.#afterCommit(result.value.committed);
 			return result;
 		});
@@ -253,12 +253,12 @@ export class Tenant extends Server<Env> {
 		return [boardTag(new URL(request.url).searchParams.get("board") ?? "")];
 	}
 
-	override onConnect(connection: BoardSocket, { request }: ConnectionContext): void {
-		admitSocket(this.#room, connection, request, (credential) => this.#authorize(credential));
+	override onConnect(connection: BoardSocket, { request }: ConnectionContext): Promise<void> {
+		return admitSocket(this.#room, connection, request, (credential) => this.#authorize(credential));
 	}
 
-	override onMessage(connection: BoardSocket, message: WSMessage): void {
-		handleFrame(this.#room, connection, message);
+	override onMessage(connection: BoardSocket, message: WSMessage): Promise<void> {
+		return handleFrame(this.#room, connection, message);
 	}
 
 	override onClose(connection: BoardSocket): void {
