@@ -39,7 +39,12 @@ export async function startWrangler({ port, persistTo, extraArgs = [], stdio = "
 	const child = spawn("npx", [...args, ...extraArgs], {
 		stdio: stdio === "inherit" ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
 		// No telemetry, and no fetch of Cloudflare's request.cf sample: local runs need no network.
-		env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_UPDATE_NOTIFIER: "1" },
+		env: {
+			...process.env,
+			WRANGLER_SEND_METRICS: "false",
+			CLOUDFLARE_CF_FETCH_ENABLED: "false",
+			NO_UPDATE_NOTIFIER: "1",
+		},
 		detached: process.platform !== "win32",
 	});
 	let output = "";
