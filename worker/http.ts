@@ -30,6 +30,17 @@ export class HttpError extends Error {
 /** The router's catch: expected errors render themselves; anything else is a bug, logged, never leaked. */
 export function renderError(error: unknown): Response {
 	if (error instanceof HttpError) return error.toResponse();
+	// The platform marks a Durable Object that cannot keep up as `overloaded`; retrying at once
+	// would make it worse, so the client is told to back off.
+	if (error instanceof Error && (error as { overloaded?: boolean }).overloaded) {
+		const retry = { "Retry-After": "5" };
+		return new HttpError(
+			"overloaded",
+			"This workspace is busy. Try again in a few seconds.",
+			undefined,
+			retry,
+		).toResponse();
+	}
 	console.error("Unhandled error", error);
 	return new HttpError("internal", "Something went wrong on our side.").toResponse();
 }
