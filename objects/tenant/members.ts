@@ -38,6 +38,10 @@ export async function addMember(sql: Sql, input: NewMember): Promise<Result<Memb
 	return ok(member);
 }
 
+export function getUser(sql: Sql, userId: string): User | undefined {
+	return sql.one<User>("SELECT id, email, name, role FROM members WHERE id = ?", userId);
+}
+
 export function listMembers(sql: Sql): Member[] {
 	return sql.all<Member>("SELECT id, email, name, role, created_at AS createdAt FROM members ORDER BY created_at");
 }
@@ -93,7 +97,14 @@ export function resolveActor(sql: Sql, tenantId: string, credential: Credential)
 		credential.keyHash,
 	);
 	if (!key) return undefined;
-	sql.run("UPDATE api_keys SET last_used_at = ? WHERE id = ?", now(), key.id);
+	// Last use is kept to the minute, so a busy key does not turn every read into a write.
+	const at = now();
+	sql.run(
+		"UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+		at,
+		key.id,
+		new Date(Date.now() - 60_000).toISOString(),
+	);
 	return { userId: key.id, name: `API key “${key.name}”`, role: key.role };
 }
 

@@ -89,10 +89,6 @@ export class SqliteBoardStore implements BoardStore {
 		return this.sql.all<User>("SELECT id, email, name, role FROM members ORDER BY name");
 	}
 
-	memberName(userId: string): string {
-		return this.sql.one<{ name: string }>("SELECT name FROM members WHERE id = ?", userId)?.name ?? "API";
-	}
-
 	operationSeq(opId: string): number | undefined {
 		return this.sql.one<{ seq: number }>("SELECT seq FROM operations WHERE op_id = ?", opId)?.seq;
 	}
@@ -112,7 +108,12 @@ export class SqliteBoardStore implements BoardStore {
 
 	activity(boardId: string, limit: number): Activity[] {
 		return this.sql
-			.all<Row>("SELECT * FROM events WHERE board_id = ? ORDER BY seq DESC LIMIT ?", boardId, limit)
+			.all<Row>(
+				`SELECT e.*, m.name AS actor_name FROM events e LEFT JOIN members m ON m.id = e.actor_id
+				WHERE e.board_id = ? ORDER BY e.seq DESC LIMIT ?`,
+				boardId,
+				limit,
+			)
 			.map((row) => {
 				const committed = toCommitted(row);
 				return {
@@ -120,7 +121,7 @@ export class SqliteBoardStore implements BoardStore {
 					boardId: committed.boardId,
 					actorId: committed.actorId,
 					type: committed.event.type,
-					summary: summarise(committed.event, this.memberName(committed.actorId)),
+					summary: summarise(committed.event, row.actor_name === null ? "API" : String(row.actor_name)),
 					at: String(row.at),
 				};
 			});

@@ -44,7 +44,6 @@ export interface BoardStore {
 	/** The position of the last live card of a list: what a new card goes after. */
 	lastCardPosition(listId: string): Awaitable<string | null>;
 	members(): Awaitable<User[]>;
-	memberName(userId: string): Awaitable<string>;
 	/** The sequence number an operation id committed at, if it was seen before. */
 	operationSeq(opId: string): Awaitable<number | undefined>;
 	/** One committed event by its sequence number. */

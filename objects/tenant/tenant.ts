@@ -35,7 +35,16 @@ import {
 	type Room,
 	type SocketState,
 } from "./collaboration";
-import { addApiKey, addMember, type Credential, listApiKeys, listMembers, resolveActor, signIn } from "./members";
+import {
+	addApiKey,
+	addMember,
+	type Credential,
+	getUser,
+	listApiKeys,
+	listMembers,
+	resolveActor,
+	signIn,
+} from "./members";
 import { isProvisioned, migrate } from "./migrations";
 import { type Actor, type Applied, applyOperation, createBoard } from "./operations";
 import { Sql } from "./sql";
@@ -63,7 +72,7 @@ export class Tenant extends Server<Env> {
 	};
 	#lastTouch = 0;
 	/** Who this tenant is, cached for the hot path; undefined until read, null when unprovisioned. */
-	#identity: { id: string; status: TenantInfo["status"] } | null | undefined;
+	#identity: Pick<TenantInfo, "id" | "slug" | "name" | "plan" | "status"> | null | undefined;
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
@@ -75,7 +84,7 @@ export class Tenant extends Server<Env> {
 	// ── Control plane (called by the admin API) ───────────────────────────────
 
 	async provision(input: { slug: string; name: string; plan: Plan }): Promise<Result<TenantInfo>> {
-		if (readTenant(this.#sql)) return fail("slug_taken", `The slug ${input.slug} is taken.`);
+		if (this.#tenant()) return fail("slug_taken", `The slug ${input.slug} is taken.`);
 		migrate(this.ctx.storage, this.#sql);
 		this.#identity = undefined;
 		return ok(writeTenant(this.#sql, input));
@@ -105,14 +114,14 @@ export class Tenant extends Server<Env> {
 	}
 
 	async addMember(input: NewMember): Promise<Result<Member>> {
-		if (!readTenant(this.#sql)) return fail("not_found", "No such tenant.");
+		if (!this.#tenant()) return fail("not_found", "No such tenant.");
 		return addMember(this.#sql, input);
 	}
 
 	// ── Sign-in and identity ──────────────────────────────────────────────────
 
 	async signIn(email: string, password: string): Promise<Result<{ user: User; tenantId: string }>> {
-		const tenant = readTenant(this.#sql);
+		const tenant = this.#tenant();
 		if (!tenant) return fail("not_found", "No such tenant.");
 		if (tenant.status === "suspended") return fail("tenant_suspended", "This workspace is suspended.");
 		const user = await signIn(this.#sql, email, password);
@@ -122,11 +131,12 @@ export class Tenant extends Server<Env> {
 	async me(credential: Credential): Promise<Result<Me>> {
 		const actor = this.#authorize(credential);
 		if (!actor.ok) return actor;
-		const tenant = readTenant(this.#sql);
-		const user = this.#store.members().find((m) => m.id === actor.value.userId);
+		const tenant = this.#tenant();
 		if (!tenant) return fail("not_found", "No such tenant.");
-		const me = user ?? { id: actor.value.userId, email: "", name: actor.value.name, role: actor.value.role };
-		return ok({ user: me, tenant: { slug: tenant.slug, name: tenant.name, plan: tenant.plan, status: tenant.status } });
+		// An API key acts as itself, not as a member row.
+		const { userId, name, role } = actor.value;
+		const user = getUser(this.#sql, userId) ?? { id: userId, email: "", name, role };
+		return ok({ user, tenant: { slug: tenant.slug, name: tenant.name, plan: tenant.plan, status: tenant.status } });
 	}
 
 	async listMembers(credential: Credential): Promise<Result<Member[]>> {
@@ -278,19 +288,26 @@ export class Tenant extends Server<Env> {
 		if (attachments.needsSweep(committed.event))
 			this.ctx.waitUntil(uploads.scheduleSweep(this.ctx.storage, Date.now()));
 		const now = Date.now();
-		const tenant = now - this.#lastTouch > TOUCH_INTERVAL_MS ? readTenant(this.#sql) : undefined;
+		const tenant = now - this.#lastTouch > TOUCH_INTERVAL_MS ? this.#tenant() : undefined;
 		if (tenant) {
 			this.#lastTouch = now;
 			this.ctx.waitUntil(touchDirectory(this.env, tenant.slug, new Date(now).toISOString()).catch(() => {}));
 		}
 	}
 
-	#authorize(credential: Credential): Result<Actor> {
+	/** The tenant's record, read once and kept until provision, update or destroy change it. */
+	#tenant(): Pick<TenantInfo, "id" | "slug" | "name" | "plan" | "status"> | null {
 		if (this.#identity === undefined) {
 			const record = readTenant(this.#sql);
-			this.#identity = record ? { id: record.id, status: record.status } : null;
+			this.#identity = record
+				? { id: record.id, slug: record.slug, name: record.name, plan: record.plan, status: record.status }
+				: null;
 		}
-		const tenant = this.#identity;
+		return this.#identity;
+	}
+
+	#authorize(credential: Credential): Result<Actor> {
+		const tenant = this.#tenant();
 		if (!tenant) return fail("not_found", "No such tenant.");
 		if (tenant.status === "suspended")
 			return fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.");
@@ -299,7 +316,7 @@ export class Tenant extends Server<Env> {
 	}
 
 	#attachmentScope(): AttachmentScope | undefined {
-		const tenant = readTenant(this.#sql);
+		const tenant = this.#tenant();
 		if (!tenant) return undefined;
 		const { storage } = this.ctx;
 		const afterCommit = (committed: CommittedEvent) => this.#afterCommit(committed);
