@@ -29,9 +29,9 @@ export async function touchDirectory(env: Env, slug: string, at: string): Promis
 export async function listTenants(
 	env: Env,
 	limit: number,
-	cursor: string | null,
+	start: Cursor,
 ): Promise<{ tenants: Tenant[]; cursor: string | null }> {
-	let { shard, after } = decodeCursor(cursor);
+	let { shard, after } = start;
 	const tenants: Tenant[] = [];
 	while (shard < DIRECTORY_SHARDS && tenants.length < limit) {
 		const page = await env.Directory.getByName(`directory-${shard}`).list(after, limit - tenants.length);
@@ -50,13 +50,18 @@ function encodeCursor(shard: number, after: string): string {
 	return btoa(JSON.stringify([shard, after])).replace(/=+$/, "");
 }
 
-/** Decodes a cursor; a malformed one starts from the beginning rather than failing. */
-export function decodeCursor(cursor: string | null): { shard: number; after: string } {
+export interface Cursor {
+	shard: number;
+	after: string;
+}
+
+/** Decodes a cursor from a previous page (none: the first page); undefined when it is not one. */
+export function decodeCursor(cursor: string | null): Cursor | undefined {
 	if (!cursor) return { shard: 0, after: "" };
 	try {
 		const [shard, after] = JSON.parse(atob(cursor)) as [unknown, unknown];
 		if (typeof shard === "number" && Number.isInteger(shard) && shard >= 0 && typeof after === "string")
 			return { shard, after };
 	} catch {}
-	return { shard: 0, after: "" };
+	return undefined;
 }

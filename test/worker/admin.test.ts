@@ -65,6 +65,12 @@ describe("admin API", () => {
 		expect(new Set(seen).size).toBe(seen.length);
 	});
 
+	it("answers a cursor it did not hand out with a clear 400", async () => {
+		const res = await admin("/api/admin/tenants?cursor=not-a-cursor");
+		expect(res.status).toBe(400);
+		expect(await res.json()).toMatchObject({ error: { code: "bad_request" } });
+	});
+
 	it("shows a tenant with its plan, status, schema version and usage", async () => {
 		const tenant = await createTenant();
 		await addMember(tenant.slug, "ann@example.test", "owner");

@@ -1,6 +1,6 @@
 // The operator's API: create, list, inspect, change and delete tenants, and add their members.
 // Every route needs the admin token.
-import { directoryFor, listTenants } from "../../objects/directory/client";
+import { decodeCursor, directoryFor, listTenants } from "../../objects/directory/client";
 import { createMemberSchema, createTenantSchema, updateTenantSchema } from "../../shared/api";
 import { requireAdmin } from "../auth";
 import { created, HttpError, readJson, unwrap } from "../http";
@@ -14,8 +14,9 @@ export function adminRoutes(router: ApiRouter): void {
 		const limit = Number(request.query.limit ?? 50);
 		if (!Number.isInteger(limit) || limit < 1 || limit > 200)
 			throw new HttpError("bad_request", "limit is a whole number from 1 to 200.");
-		const cursor = typeof request.query.cursor === "string" ? request.query.cursor : null;
-		return listTenants(env, limit, cursor);
+		const start = decodeCursor(typeof request.query.cursor === "string" ? request.query.cursor : null);
+		if (!start) throw new HttpError("bad_request", "That cursor did not come from this listing. Start without one.");
+		return listTenants(env, limit, start);
 	});
 
 	router.post("/api/admin/tenants", async (request, env) => {
