@@ -16,7 +16,7 @@ export default defineConfig({
 				],
 				test: {
 					name: "workers",
-					include: ["test/worker/**/*.test.ts", "test/objects/**/*.test.ts"],
+					include: ["test/worker/**/*.test.ts", "test/objects/**/*.test.ts", "test/client/**/*.test.ts"],
 					testTimeout: 20_000,
 				},
 			},

@@ -2,10 +2,14 @@
 import { z } from "zod";
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from "./limits";
 import { planSchema, roleSchema, tenantStatusSchema } from "./tenant";
+import { storedText } from "./text";
 
-const id = z.string().min(1).max(64);
-const title = z.string().trim().min(1, "A title cannot be empty.").max(MAX_TITLE_LENGTH);
-const text = z.string().max(MAX_TEXT_LENGTH);
+/** Ids are ours ("c_…"), so anything else is refused before it reaches a query or a socket tag. */
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not an id.");
+const title = storedText(MAX_TITLE_LENGTH, { min: 1, what: "A title" });
+const text = storedText(MAX_TEXT_LENGTH, { what: "A description" });
+const body = storedText(MAX_TEXT_LENGTH, { min: 1, what: "A comment" });
+const name = storedText(100, { min: 1, what: "A name" });
 
 // ── Entities ────────────────────────────────────────────────────────────────
 
@@ -128,7 +132,7 @@ export interface ApiKey {
 
 export const createTenantSchema = z.object({
 	slug: z.string(),
-	name: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
+	name: storedText(MAX_TITLE_LENGTH, { min: 1, what: "A name" }),
 	plan: planSchema.default("free"),
 });
 
@@ -139,7 +143,7 @@ export type TenantUpdate = z.infer<typeof updateTenantSchema>;
 
 export const createMemberSchema = z.object({
 	email: z.string().trim().toLowerCase().email().max(254),
-	name: z.string().trim().min(1).max(100).optional(),
+	name: name.optional(),
 	password: z.string().min(8, "A password has at least 8 characters.").max(200),
 	role: roleSchema,
 });
@@ -151,7 +155,7 @@ export const signInSchema = z.object({
 });
 
 export const createApiKeySchema = z.object({
-	name: z.string().trim().min(1).max(100),
+	name,
 	role: roleSchema.exclude(["owner"]),
 });
 export type NewApiKey = z.infer<typeof createApiKeySchema>;
@@ -172,14 +176,10 @@ export const updateCardSchema = z
 		(b) => b.title !== undefined || b.description !== undefined || b.listId !== undefined || b.archived,
 		"Nothing to change.",
 	);
-export const createCommentSchema = z.object({ body: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
+export const createCommentSchema = z.object({ body });
 
 /** A file's display name: metadata only, never part of a storage key. */
-export const fileNameSchema = z
-	.string()
-	.trim()
-	.min(1, "A file needs a name.")
-	.max(255, "A file name has at most 255 characters.")
+export const fileNameSchema = storedText(255, { min: 1, what: "A file name" })
 	// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point.
 	.refine((name) => !/[\u0000-\u001f\u007f/\\]/.test(name), "A file name cannot hold slashes or control characters.");
 
@@ -211,7 +211,7 @@ export interface UploadStatus extends UploadCreated {
 	parts: { partNumber: number; etag: string; size: number }[];
 }
 
-export const fields = { id, title, text };
+export const fields = { id, title, text, body };
 
 // ── Paths: the client builds URLs only through these. ────────────────────────
 

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
 	length_required: 411,
 	slug_taken: 409,
 	version_conflict: 409,
+	/** An idempotency key (operation id) reused for a different request. */
+	idempotency_key_reused: 422,
 	payload_too_large: 413,
 	unsupported_media_type: 415,
 	range_not_satisfiable: 416,

@@ -1,34 +1,24 @@
-// Fractional ordering keys: a card moves by taking a key between its new neighbours,
-// so no other row is renumbered and concurrent moves converge once the server orders them.
+// Ordering keys for lists and cards. A card moves by taking a key between its new neighbours, so
+// no other row is renumbered and concurrent moves converge once the server orders them. The keys
+// come from `fractional-indexing` (Rocicorp's implementation of the scheme Figma described): an
+// integer head that grows by one character per ~50 appends, then a fraction, so a list of 10,000
+// cards appended one after another still has keys of four characters.
+import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
 
-const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
-const BASE = DIGITS.length;
-
-function digit(key: string, i: number): number {
-	return i < key.length ? DIGITS.indexOf(key.charAt(i)) : 0;
-}
-
-/**
- * A key strictly between `before` and `after` (either may be null for an open end).
- * Keys are base-36 fractions read left to right; they never end in "0", so there is
- * always room between two of them.
- */
+/** A key strictly between `before` and `after` (null for an open end). */
 export function keyBetween(before: string | null, after: string | null): string {
-	const low = before ?? "";
-	if (after !== null && low >= after) throw new Error(`keyBetween: ${low} is not before ${after}`);
-	let result = "";
-	for (let i = 0; ; i++) {
-		const lo = digit(low, i);
-		const hi = after === null ? BASE : i < after.length ? digit(after, i) : BASE;
-		if (hi - lo > 1) return result + DIGITS.charAt(Math.floor((lo + hi) / 2));
-		// No room at this digit: keep the lower digit and look further right. Once we are
-		// past the point where `after` is strictly greater, the upper bound opens up.
-		result += DIGITS.charAt(lo);
-		if (after !== null && hi > lo) after = null;
-	}
+	// The library accepts its bounds in either order; a caller that gets them backwards has a bug.
+	if (before !== null && after !== null && before >= after)
+		throw new Error(`keyBetween: ${before} is not before ${after}`);
+	return generateKeyBetween(before, after);
 }
 
 /** The key that places an item after the last of `keys` (sorted ascending). */
 export function keyAfterLast(keys: readonly string[]): string {
 	return keyBetween(keys.at(-1) ?? null, null);
+}
+
+/** `count` evenly spread keys in order: what a migration uses to renumber a list from scratch. */
+export function evenKeys(count: number): string[] {
+	return generateNKeysBetween(null, null, count);
 }

@@ -25,11 +25,11 @@ export function isTempId(id: string): boolean {
 /** The board as the user should see it: confirmed state plus every pending operation. */
 export function deriveView(confirmed: BoardDetail | null, pending: readonly PendingOp[]): BoardDetail | null {
 	if (!confirmed) return null;
-	return pending.reduce((board, p) => (p.op.boardId === board.id ? applyOperation(board, p) : board), confirmed);
+	return pending.reduce((board, p) => (p.op.boardId === board.id ? predictOperation(board, p) : board), confirmed);
 }
 
-/** Applies one operation the way the server will, as far as the client can predict. */
-export function applyOperation(board: BoardDetail, { opId, op }: PendingOp): BoardDetail {
+/** The board after one operation, as far as the client can predict what the server will do. */
+export function predictOperation(board: BoardDetail, { opId, op }: PendingOp): BoardDetail {
 	switch (op.type) {
 		case "board.rename":
 			return { ...board, title: op.title };
@@ -55,14 +55,21 @@ export function applyOperation(board: BoardDetail, { opId, op }: PendingOp): Boa
 			};
 		case "card.create":
 			return createCard(board, opId, op.listId, op.title, op.description ?? "");
-		case "card.update":
+		case "card.update": {
 			// The server bumps the version on commit; predicting it lets a second edit follow the first.
-			return mapCards(board, op.cardId, (c) => ({
+			const edited = mapCards(board, op.cardId, (c) => ({
 				...c,
 				title: op.title ?? c.title,
 				description: op.description ?? c.description,
 				version: c.version + 1,
 			}));
+			if (op.archived) return { ...edited, cards: edited.cards.filter((c) => c.id !== op.cardId) };
+			return op.listId === undefined ? edited : moveCard(edited, op.cardId, op.listId, op.afterId ?? null);
+		}
+		case "list.restore":
+		case "card.restore":
+			// What comes back is only known to the server; its event brings it.
+			return board;
 		case "card.move":
 			return moveCard(board, op.cardId, op.listId, op.afterId);
 		case "card.archive":

@@ -1,11 +1,18 @@
 // The board socket's state machine: confirmed board, outbox and presence, changed only by these actions.
 import type { BoardDetail } from "../../shared/api";
 import type { CommittedEvent, PresenceEntry } from "../../shared/protocol";
-import { applyEvent } from "../../shared/protocol";
+import { applyEvent, placeEvent } from "../../shared/protocol";
 import { type PendingOp, tempId } from "./board-state";
 
-export interface SocketState {
+export interface LiveBoardState {
+	/** The board exactly as the server committed it, up to `confirmed.seq`. */
 	confirmed: BoardDetail | null;
+	/**
+	 * "needed" when an event arrived that does not follow `confirmed` (one of this board's events
+	 * was missed): the socket must sync again from `confirmed.seq`, and events past the gap are
+	 * dropped until that sync's reply ("requested") brings them in order.
+	 */
+	resync: "none" | "needed" | "requested";
 	pending: PendingOp[];
 	presence: PresenceEntry[];
 	connectionId: string | null;
@@ -15,25 +22,26 @@ export interface SocketState {
 
 export type SocketAction =
 	| { type: "loaded"; board: BoardDetail; authoritative: boolean }
-	| { type: "events"; events: CommittedEvent[] }
+	/** Events as they arrive: live one by one, or a sync's replay (which ends any re-sync). */
+	| { type: "events"; events: CommittedEvent[]; replay: boolean }
 	| { type: "enqueue"; pending: PendingOp }
 	| { type: "ack"; opId: string; seq: number }
 	| { type: "reject"; opId: string }
 	| { type: "presence"; entries: PresenceEntry[] }
-	| { type: "hello"; connectionId: string };
+	| { type: "hello"; connectionId: string }
+	/** The socket asked for a fresh sync after a gap. */
+	| { type: "resyncing" };
 
-export function socketReducer(state: SocketState, action: SocketAction): SocketState {
+export function socketReducer(state: LiveBoardState, action: SocketAction): LiveBoardState {
 	switch (action.type) {
 		case "loaded":
 			// A socket snapshot is the truth; an HTTP load only fills the board in before the socket syncs.
 			if (!action.authoritative && state.confirmed && state.confirmed.seq >= action.board.seq) return state;
-			return settle({ ...state, confirmed: action.board }, []);
-		case "events": {
-			if (!state.confirmed) return state;
-			const confirmed = action.events.reduce(applyEvent, state.confirmed);
-			const committedOps = action.events.flatMap((e) => (e.opId ? [e.opId] : []));
-			return settle({ ...state, confirmed, created: recordCreated(state.created, action.events) }, committedOps);
-		}
+			return settle({ ...state, confirmed: action.board, resync: "none" }, []);
+		case "events":
+			return applyEvents(action.replay ? { ...state, resync: "none" } : state, action.events);
+		case "resyncing":
+			return { ...state, resync: "requested" };
 		case "enqueue":
 			return { ...state, pending: [...state.pending, action.pending] };
 		case "ack": {
@@ -50,11 +58,32 @@ export function socketReducer(state: SocketState, action: SocketAction): SocketS
 }
 
 /**
+ * Applies events in order: one already in the board is skipped (a replay may overlap what arrived
+ * live), the next one is applied, and one past a gap stops everything until the re-sync.
+ */
+function applyEvents(state: LiveBoardState, events: readonly CommittedEvent[]): LiveBoardState {
+	let confirmed = state.confirmed;
+	if (!confirmed) return state;
+	const applied: CommittedEvent[] = [];
+	let resync = state.resync;
+	for (const event of events) {
+		const place = placeEvent(confirmed, event);
+		if (place === "gap" && resync === "none") resync = "needed";
+		if (place !== "next") continue;
+		confirmed = applyEvent(confirmed, event);
+		applied.push(event);
+	}
+	if (applied.length === 0) return resync === state.resync ? state : { ...state, resync };
+	const committedOps = applied.flatMap((e) => (e.opId ? [e.opId] : []));
+	return settle({ ...state, confirmed, resync, created: recordCreated(state.created, applied) }, committedOps);
+}
+
+/**
  * Drops pending operations the confirmed board already reflects: those whose event arrived, and
  * acknowledged ones once the board has reached their sequence (the ack and the event may come in
  * either order, and dropping on the ack alone would make the change blink out and back).
  */
-function settle(state: SocketState, committedOps: readonly string[]): SocketState {
+function settle(state: LiveBoardState, committedOps: readonly string[]): LiveBoardState {
 	const seq = state.confirmed?.seq ?? -1;
 	const pending = state.pending.filter(
 		(p) => !committedOps.includes(p.opId) && !(p.ackSeq !== undefined && p.ackSeq <= seq),

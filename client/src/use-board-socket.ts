@@ -45,6 +45,7 @@ function socketUrl(slug: string, boardId: string): string {
 export function useBoardSocket(slug: string, boardId: string, handlers: BoardSocketHandlers): BoardSocket {
 	const [state, dispatch] = useReducer(socketReducer, null, () => ({
 		confirmed: null,
+		resync: "none" as const,
 		pending: loadOutbox(slug, boardId),
 		presence: [],
 		connectionId: null,
@@ -54,6 +55,14 @@ export function useBoardSocket(slug: string, boardId: string, handlers: BoardSoc
 	const link = useSocketLink(slug, boardId, state.confirmed?.seq ?? null, state.pending, dispatch, handlers);
 
 	useEffect(() => saveOutbox(slug, boardId, state.pending), [slug, boardId, state.pending]);
+
+	// A gap in the board's events: ask for everything after what we hold. If the socket is down,
+	// the sync it sends when it opens does the same.
+	const { resync } = state;
+	const { resyncFrom } = link;
+	useEffect(() => {
+		if (resync === "needed" && resyncFrom()) dispatch({ type: "resyncing" });
+	}, [resync, resyncFrom]);
 
 	// The HTTP load paints the board fast and reports a missing board; the socket then keeps it current.
 	useEffect(() => {
@@ -122,6 +131,7 @@ function useSocketLink(
 		socket.addEventListener("open", () => {
 			setOpen(true);
 			setSynced(false);
+			dispatch({ type: "resyncing" });
 			const send = (m: ClientMessage) => socket.send(JSON.stringify(m));
 			send({ type: "sync", since: latest.current.seq });
 			for (const p of latest.current.pending) if (p.ackSeq === undefined) send({ type: "op", opId: p.opId, op: p.op });
@@ -158,7 +168,14 @@ function useSocketLink(
 		},
 		[frame],
 	);
-	return { open, synced, closedOnce, online, send, setViewing };
+	/** Sends a sync from the confirmed sequence; false when the socket is not open to take it. */
+	const resyncFrom = useCallback(() => {
+		const socket = socketRef.current;
+		if (!socket || socket.readyState !== socket.OPEN) return false;
+		socket.send(JSON.stringify({ type: "sync", since: latest.current.seq } satisfies ClientMessage));
+		return true;
+	}, []);
+	return { open, synced, closedOnce, online, send, setViewing, resyncFrom };
 }
 
 function parseFrame(data: unknown): ServerMessage | null {
@@ -187,11 +204,11 @@ function handleMessage(message: ServerMessage, dispatch: Dispatch, latest: Lates
 			break;
 		case "events.replay":
 			markSynced();
-			dispatch({ type: "events", events: message.events });
+			dispatch({ type: "events", events: message.events, replay: true });
 			for (const event of message.events) latest.handlers.onEvent?.(event);
 			break;
 		case "event":
-			dispatch({ type: "events", events: [message.event] });
+			dispatch({ type: "events", events: [message.event], replay: false });
 			latest.handlers.onEvent?.(message.event);
 			break;
 		case "op.ack":

@@ -1,9 +1,8 @@
 // What the attachment modules need from the tenant object, and the plan limits they enforce.
 // Bytes never come here: the Worker streams them to R2 and reports what R2 acknowledged.
-import type { Tenant } from "../../shared/api";
+import type { Attachment, Tenant } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import { PLANS } from "../../shared/plans";
-import type { CommittedEvent } from "../../shared/protocol";
 import type { Sql } from "./sql";
 import type { SqliteBoardStore } from "./sqlite-store";
 
@@ -14,8 +13,11 @@ export interface AttachmentScope {
 	store: SqliteBoardStore;
 	bucket: R2Bucket;
 	tenant: Pick<Tenant, "id" | "plan">;
-	/** Broadcasts a committed event to the board's sockets. */
-	afterCommit(committed: CommittedEvent): void;
+	/**
+	 * Multipart completions in flight, by upload id. Completing awaits R2, which lets a second
+	 * complete of the same upload in; it gets the first one's answer instead of racing it.
+	 */
+	completing: Map<string, Promise<Result<Attachment>>>;
 }
 
 /** Bytes stored plus bytes reserved by uploads still in flight. */

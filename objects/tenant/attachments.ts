@@ -13,9 +13,15 @@ import { discardUpload, type UploadRow } from "./uploads";
 /** R2 deletes at most this many keys per call. */
 const DELETE_BATCH = 1000;
 
-/** Cards whose files should go: archived, or on an archived list or board. */
-const DEAD_CARDS = `SELECT c.id FROM cards c LEFT JOIN lists l ON l.id = c.list_id LEFT JOIN boards b ON b.id = c.board_id
-	WHERE c.archived = 1 OR l.archived = 1 OR b.archived = 1`;
+/**
+ * Archiving is undoable, so an archived card keeps its files (and they count against the quota)
+ * for this long; then the sweep deletes them. The card itself stays restorable, without them.
+ */
+export const ARCHIVE_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+/** When each card was archived, by itself or with its list or board; null while it is live. */
+const ARCHIVED_AT = `SELECT c.id, coalesce(c.archived_at, l.archived_at, b.archived_at) AS archived_at FROM cards c
+	LEFT JOIN lists l ON l.id = c.list_id LEFT JOIN boards b ON b.id = c.board_id`;
 
 /** An attachment any member (viewers too) may download, and the R2 key it lives at. */
 export function attachmentForDownload(
@@ -39,34 +45,39 @@ export async function removeAttachment(
 	const attachment = getAttachment(scope.sql, attachmentId);
 	const card = attachment && scope.store.card(attachment.cardId);
 	if (!card) return ok(null); // removed by someone else while R2 answered
-	const committed = scope.store.commit({
+	scope.store.commit({
 		changes: [{ remove: "attachment", id: attachmentId }],
 		boardId: card.boardId,
 		actorId: actor.userId,
 		opId: null,
+		fingerprint: null,
 		event: { type: "attachment.removed", attachmentId, card: { ...card, attachmentCount: card.attachmentCount - 1 } },
 	});
-	scope.afterCommit(committed);
 	return ok(null);
 }
 
-/** Archiving a card, list or board makes its files garbage; the alarm collects them right away. */
-export function needsSweep(event: BoardEvent): boolean {
-	return event.type === "card.archived" || event.type === "list.archived";
+/** Archiving a card or list starts its files' retention; the alarm comes back when it ends. */
+export function purgeTime(event: BoardEvent, nowMs: number): number | undefined {
+	return event.type === "card.archived" || event.type === "list.archived" ? nowMs + ARCHIVE_RETENTION_MS : undefined;
 }
 
 /**
- * The alarm's work: abort uploads past their expiry or on dead cards, delete the files of dead
- * cards, then set the alarm for the next expiry. A failure throws, and the runtime retries the
- * alarm, so nothing is forgotten.
+ * The alarm's work: abort uploads past their expiry or on archived cards (they can never
+ * complete), delete the files of cards archived longer than the retention, then set the alarm for
+ * whichever comes next. A failure throws, and the runtime retries the alarm, so nothing is forgotten.
  */
 export async function sweepAttachments(scope: AttachmentScope, nowMs: number): Promise<void> {
 	const uploads = scope.sql.all<UploadRow>(
-		`SELECT * FROM uploads WHERE expires_at <= ? OR card_id IN (${DEAD_CARDS})`,
+		`SELECT * FROM uploads WHERE expires_at <= ?
+		OR card_id IN (SELECT id FROM (${ARCHIVED_AT}) WHERE archived_at IS NOT NULL)`,
 		nowMs,
 	);
 	for (const upload of uploads) await discardUpload(scope, upload);
-	const doomed = scope.sql.all<{ id: string }>(`SELECT id FROM attachments WHERE card_id IN (${DEAD_CARDS})`);
+	const cutoff = new Date(nowMs - ARCHIVE_RETENTION_MS).toISOString();
+	const doomed = scope.sql.all<{ id: string }>(
+		`SELECT id FROM attachments WHERE card_id IN (SELECT id FROM (${ARCHIVED_AT}) WHERE archived_at <= ?)`,
+		cutoff,
+	);
 	for (let i = 0; i < doomed.length; i += DELETE_BATCH) {
 		const batch = doomed.slice(i, i + DELETE_BATCH).map((a) => a.id);
 		await scope.bucket.delete(batch.map((id) => attachmentKey(scope.tenant.id, id)));
@@ -74,9 +85,21 @@ export async function sweepAttachments(scope: AttachmentScope, nowMs: number): P
 			for (const id of batch) scope.sql.run("DELETE FROM attachments WHERE id = ?", id);
 		});
 	}
-	const next = scope.sql.one<{ at: number | null }>("SELECT min(expires_at) AS at FROM uploads")?.at;
 	// Inside the alarm handler no alarm is pending, so set the next one outright.
-	if (next !== null && next !== undefined) await scope.storage.setAlarm(next);
+	const next = nextSweep(scope);
+	if (next !== undefined) await scope.storage.setAlarm(next);
+}
+
+/** The earliest upload expiry or end of an archived file's retention, if any is pending. */
+function nextSweep(scope: AttachmentScope): number | undefined {
+	const upload = scope.sql.one<{ at: number | null }>("SELECT min(expires_at) AS at FROM uploads")?.at ?? null;
+	const archived =
+		scope.sql.one<{ at: string | null }>(
+			`SELECT min(archived_at) AS at FROM (${ARCHIVED_AT}) WHERE id IN (SELECT card_id FROM attachments)`,
+		)?.at ?? null;
+	const purge = archived === null ? null : Date.parse(archived) + ARCHIVE_RETENTION_MS;
+	const times = [upload, purge].filter((t): t is number => t !== null);
+	return times.length > 0 ? Math.min(...times) : undefined;
 }
 
 /** An attachment whose card is still on the board; files of archived cards are already gone to the user. */

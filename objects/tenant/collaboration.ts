@@ -1,10 +1,12 @@
 // Live collaboration: what the tenant object does with each WebSocket frame. Connection state
 // (who, which board, which card) lives on the socket so it survives hibernation.
 import type { Connection } from "partyserver";
+import { fields } from "../../shared/api";
 import { fail, type Result } from "../../shared/errors";
 import { MAX_FRAME_BYTES } from "../../shared/limits";
 import type { ClientMessage, CommittedEvent, PresenceEntry, ServerMessage } from "../../shared/protocol";
 import { clientMessageSchema } from "../../shared/protocol";
+import { utf8Length } from "../../shared/text";
 import type { Credential } from "./members";
 import type { Actor } from "./operations";
 import { applyOperation } from "./operations";
@@ -16,16 +18,20 @@ export interface SocketState {
 	name: string;
 	boardId: string;
 	cardId: string | null;
+	/**
+	 * False until the socket's sync has been answered. Live events wait until then: an event sent
+	 * before the replay would run ahead of it, and the replica would skip what the replay carries.
+	 */
+	synced: boolean;
 }
 
 export type BoardSocket = Connection<SocketState>;
 
-/** What collaboration needs from the tenant object. */
+/** What collaboration needs from the tenant object. Commits broadcast through the store's listener. */
 export interface Room {
 	store: BoardStore;
 	resolve(credential: Credential): Actor | undefined;
 	connections(boardId: string): Iterable<BoardSocket>;
-	afterCommit(committed: CommittedEvent): void;
 }
 
 export function boardTag(boardId: string): string {
@@ -36,7 +42,11 @@ export function send(socket: WebSocket, message: ServerMessage): void {
 	socket.send(JSON.stringify(message));
 }
 
-/** Handles one frame. Bad frames get an error frame and change nothing; oversized ones close with 1009. */
+/**
+ * Handles one frame. Bad frames get an error frame and change nothing; oversized ones close with
+ * 1009. A bug while handling a frame is logged and answered with an error frame (an op.error for
+ * an operation, so its sender stops re-sending it), never with a stack trace.
+ */
 export async function handleFrame(
 	room: Room,
 	socket: BoardSocket,
@@ -44,8 +54,7 @@ export async function handleFrame(
 ): Promise<void> {
 	const state = socket.state;
 	if (!state) return;
-	const size = typeof raw === "string" ? raw.length : raw.byteLength;
-	if (size > MAX_FRAME_BYTES) {
+	if (frameBytes(raw) > MAX_FRAME_BYTES) {
 		socket.close(1009, "Frame too large");
 		return;
 	}
@@ -54,18 +63,37 @@ export async function handleFrame(
 		send(socket, { type: "error", code: "bad_request", message: "That frame is not a valid Boardroom message." });
 		return;
 	}
+	try {
+		await dispatch(room, socket, state, message);
+	} catch (error) {
+		console.error("Handling a WebSocket frame failed", error);
+		const text = "Something went wrong on our side; nothing was changed.";
+		send(
+			socket,
+			message.type === "op"
+				? { type: "op.error", opId: message.opId, code: "internal", message: text }
+				: { type: "error", code: "internal", message: text },
+		);
+	}
+}
+
+async function dispatch(room: Room, socket: BoardSocket, state: SocketState, message: ClientMessage): Promise<void> {
 	switch (message.type) {
 		case "sync":
-			await sync(room, socket, state, message.since);
-			break;
+			return sync(room, socket, state, message.since);
 		case "op":
-			await operate(room, socket, state, message);
-			break;
+			return operate(room, socket, state, message);
 		case "presence.update":
 			socket.setState({ ...state, cardId: message.cardId });
 			broadcastPresence(room, state.boardId);
-			break;
 	}
+}
+
+/** A frame's size in bytes as it came over the wire: UTF-8 for text. */
+function frameBytes(raw: string | ArrayBuffer | ArrayBufferView): number {
+	if (typeof raw !== "string") return raw.byteLength;
+	// UTF-8 never takes fewer bytes than UTF-16 code units, so long strings are refused unmeasured.
+	return raw.length > MAX_FRAME_BYTES ? raw.length : utf8Length(raw);
 }
 
 function parseFrame(raw: string | ArrayBuffer | ArrayBufferView): ClientMessage | undefined {
@@ -91,6 +119,9 @@ async function sync(room: Room, socket: BoardSocket, state: SocketState, since: 
 		}
 		send(socket, { type: "board.snapshot", board });
 	}
+	// Nothing committed between reading the reply and this line (the store answered without
+	// yielding), so every later event follows the reply in order.
+	socket.setState({ ...state, synced: true });
 	broadcastPresence(room, state.boardId);
 }
 
@@ -115,15 +146,15 @@ async function operate(
 		send(socket, { type: "op.error", opId, code: result.code, message: result.message, details: result.details });
 		return;
 	}
-	// Everyone, the sender included, gets the event before the sender gets its ack, so the
-	// sender's confirmed state already holds the change when its pending copy is dropped.
-	if (!result.value.replayed) room.afterCommit(result.value.committed);
+	// The commit has already broadcast the event to everyone, the sender included, so the sender's
+	// confirmed state holds the change by the time its ack drops the pending copy.
 	send(socket, { type: "op.ack", opId, seq: result.value.committed.seq });
 }
 
+/** Sends a committed event to every synced socket on its board. */
 export function broadcastEvent(room: Room, committed: CommittedEvent): void {
 	const frame = JSON.stringify({ type: "event", event: committed } satisfies ServerMessage);
-	for (const socket of room.connections(committed.boardId)) socket.send(frame);
+	for (const socket of room.connections(committed.boardId)) if (socket.state?.synced) socket.send(frame);
 }
 
 export function broadcastPresence(room: Room, boardId: string): void {
@@ -159,14 +190,20 @@ export async function admitSocket(
 		socket.close(code === "tenant_suspended" ? 4403 : 4401, "Not allowed");
 		return;
 	}
-	const boardId = new URL(request.url).searchParams.get("board") ?? "";
-	if (!(await room.store.board(boardId))) {
+	const boardId = boardParam(request);
+	if (!boardId || !(await room.store.board(boardId))) {
 		socket.close(4404, "Board not found");
 		return;
 	}
 	const { userId, name, role } = actor.value;
-	socket.setState({ credential, userId, name, boardId, cardId: null });
+	socket.setState({ credential, userId, name, boardId, cardId: null, synced: false });
 	send(socket, { type: "hello", connectionId: socket.id, userId, role });
+}
+
+/** The board a socket asks to watch, if it is a well-formed id (it becomes a connection tag). */
+export function boardParam(request: Request): string | undefined {
+	const parsed = fields.id.safeParse(new URL(request.url).searchParams.get("board"));
+	return parsed.success ? parsed.data : undefined;
 }
 
 function parseCredentialHeader(value: string | null): Credential | undefined {

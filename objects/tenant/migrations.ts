@@ -1,11 +1,14 @@
 // Schema migrations: an ordered list bundled into the Worker, each step applied in one
 // transaction and recorded in `schema_migrations`. Cheap when current: one indexed read.
+import { evenKeys } from "../../shared/ordering";
 import type { Sql } from "./sql";
 
 export interface Migration {
 	version: number;
 	name: string;
 	statements: string[];
+	/** Work SQL alone cannot express, run after the statements in the same transaction. */
+	run?: (sql: Sql) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -59,6 +62,32 @@ export const MIGRATIONS: readonly Migration[] = [
 				size INTEGER NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (upload_id, part_number))`,
 		],
 	},
+	{
+		version: 3,
+		name: "idempotency keys per caller with a fingerprint, archive times, ordering keys renumbered",
+		statements: [
+			// A key belongs to whoever sent it, and remembers what was asked, so reusing it for
+			// something else is refused instead of answered with another write's outcome. Keys
+			// written before this step have no fingerprint and replay as they did.
+			`CREATE TABLE operations_by_actor (actor_id TEXT NOT NULL, op_id TEXT NOT NULL, fingerprint TEXT,
+				seq INTEGER NOT NULL, at TEXT NOT NULL, PRIMARY KEY (actor_id, op_id))`,
+			"INSERT INTO operations_by_actor (actor_id, op_id, seq, at) SELECT actor_id, op_id, seq, at FROM operations",
+			"DROP TABLE operations",
+			"ALTER TABLE operations_by_actor RENAME TO operations",
+			// Each event names the board's previous event, so a replica can tell a gap from a duplicate.
+			"ALTER TABLE events ADD COLUMN prev_seq INTEGER NOT NULL DEFAULT 0",
+			`UPDATE events SET prev_seq = coalesce((SELECT max(e.seq) FROM events e
+				WHERE e.board_id = events.board_id AND e.seq < events.seq), 0)`,
+			// Archived things stay restorable; their files are purged a while after archiving.
+			"ALTER TABLE boards ADD COLUMN archived_at TEXT",
+			"ALTER TABLE lists ADD COLUMN archived_at TEXT",
+			"ALTER TABLE cards ADD COLUMN archived_at TEXT",
+			"UPDATE boards SET archived_at = strftime('%Y-%m-%dT%H:%M:%fZ') WHERE archived = 1",
+			"UPDATE lists SET archived_at = strftime('%Y-%m-%dT%H:%M:%fZ') WHERE archived = 1",
+			"UPDATE cards SET archived_at = strftime('%Y-%m-%dT%H:%M:%fZ') WHERE archived = 1",
+		],
+		run: renumberPositions,
+	},
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
@@ -92,6 +121,7 @@ export function migrate(
 		if (step.version <= current) continue;
 		storage.transactionSync(() => {
 			for (const statement of step.statements) sql.run(statement);
+			step.run?.(sql);
 			sql.run(
 				"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
 				step.version,
@@ -102,6 +132,23 @@ export function migrate(
 		current = step.version;
 	}
 	return current;
+}
+
+/**
+ * Gives every list and card a fresh, short ordering key in its current order. The keys of the
+ * first schema grew by a character every few appends; the new ones stay a few characters long.
+ */
+function renumberPositions(sql: Sql): void {
+	const renumber = (table: "lists" | "cards", parent: "board_id" | "list_id") => {
+		for (const { owner } of sql.all<{ owner: string }>(`SELECT DISTINCT ${parent} AS owner FROM ${table}`)) {
+			const ids = sql.all<{ id: string }>(`SELECT id FROM ${table} WHERE ${parent} = ? ORDER BY position, id`, owner);
+			const keys = evenKeys(ids.length);
+			for (const [i, { id }] of ids.entries())
+				sql.run(`UPDATE ${table} SET position = ? WHERE id = ?`, keys[i] ?? "", id);
+		}
+	};
+	renumber("lists", "board_id");
+	renumber("cards", "list_id");
 }
 
 export function now(): string {

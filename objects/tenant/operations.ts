@@ -6,9 +6,13 @@ import { keyAfterLast, keyBetween } from "../../shared/ordering";
 import type { CommittedEvent, Operation } from "../../shared/protocol";
 import { assertNever } from "../../shared/protocol";
 import { canWrite, type Role } from "../../shared/tenant";
+import { planCardChange } from "./card-changes";
+import { type ChangeSet, conflict, noList, readOnly } from "./change-set";
+import { fingerprintOf } from "./fingerprint";
 import { newId } from "./ids";
+import { planListChange } from "./list-changes";
 import { now } from "./migrations";
-import type { BoardStore, Change, Commit } from "./store";
+import type { BoardStore, Change } from "./store";
 
 export interface Actor {
 	userId: string;
@@ -22,11 +26,10 @@ export interface Applied {
 	committed: CommittedEvent;
 }
 
-type Plan = Result<Omit<Commit, "actorId" | "opId">>;
-
 /**
- * Applies one operation in one transaction. A repeated `opId` is acknowledged with its first
- * outcome and changes nothing, so clients may re-send whatever they are unsure about.
+ * Applies one operation in one transaction. A repeated `opId` from the same caller for the same
+ * request is acknowledged with its first outcome and changes nothing, so clients may re-send
+ * whatever they are unsure about; the same id for a different request is refused.
  */
 export async function applyOperation(
 	store: BoardStore,
@@ -34,17 +37,16 @@ export async function applyOperation(
 	op: Operation,
 	opId: string | null,
 ): Promise<Result<Applied>> {
-	if (opId) {
-		const seq = await store.operationSeq(opId);
-		const committed = seq === undefined ? undefined : await store.event(seq);
-		if (committed) return ok({ replayed: true, committed });
-	}
-	if (!canWrite(actor.role)) return fail("forbidden", "Viewers can read boards but not change them.");
+	if (!canWrite(actor.role)) return readOnly();
+	const fingerprint = opId === null ? null : fingerprintOf(op);
+	const earlier = await replay(store, actor, opId, fingerprint);
+	if (earlier) return earlier;
 	const board = await store.board(op.boardId);
 	if (!board) return fail("not_found", "No such board.");
-	const plan = await planOperation(store, actor, board, op);
-	if (!plan.ok) return plan;
-	return ok({ replayed: false, committed: await store.commit({ ...plan.value, actorId: actor.userId, opId }) });
+	const planned = await planOperation(store, actor, board, op);
+	if (!planned.ok) return planned;
+	const committed = await store.commit({ ...planned.value, actorId: actor.userId, opId, fingerprint });
+	return ok({ replayed: false, committed });
 }
 
 /** Creates a board with the three lists most teams start from. */
@@ -54,10 +56,11 @@ export async function createBoard(
 	title: string,
 	opId: string | null,
 ): Promise<Result<Board>> {
-	if (!canWrite(actor.role)) return fail("forbidden", "Viewers can read boards but not change them.");
-	const seen = opId === null ? undefined : await store.operationSeq(opId);
-	const earlier = seen === undefined ? undefined : (await store.event(seen))?.event;
-	if (earlier?.type === "board.updated") return ok(earlier.board);
+	if (!canWrite(actor.role)) return readOnly();
+	const fingerprint = opId === null ? null : fingerprintOf({ type: "board.create", title });
+	const earlier = await replay(store, actor, opId, fingerprint);
+	if (earlier && !earlier.ok) return earlier;
+	if (earlier?.value.committed.event.type === "board.updated") return ok(earlier.value.committed.event.board);
 	const at = now();
 	const board: Board = { id: newId("b"), title, version: 1, createdAt: at, updatedAt: at };
 	const changes: Change[] = [{ put: "board", row: board }];
@@ -66,23 +69,36 @@ export async function createBoard(
 		position = keyBetween(position, null);
 		changes.push({ put: "list", row: { id: newId("l"), boardId: board.id, title: listTitle, position, version: 1 } });
 	}
-	await store.commit({
-		changes,
-		boardId: board.id,
-		actorId: actor.userId,
-		opId,
-		event: { type: "board.updated", board },
-	});
+	const event = { type: "board.updated", board } as const;
+	await store.commit({ changes, boardId: board.id, actorId: actor.userId, opId, fingerprint, event });
 	return ok(board);
 }
 
-async function planOperation(store: BoardStore, actor: Actor, board: Board, op: Operation): Promise<Plan> {
-	const at = now();
+/** The first outcome of an operation id this actor used before, or a refusal if it asked for something else. */
+async function replay(
+	store: BoardStore,
+	actor: Actor,
+	opId: string | null,
+	fingerprint: string | null,
+): Promise<Result<Applied> | undefined> {
+	if (opId === null) return undefined;
+	const seen = await store.operation(actor.userId, opId);
+	if (!seen) return undefined;
+	if (seen.fingerprint !== null && seen.fingerprint !== fingerprint)
+		return fail(
+			"idempotency_key_reused",
+			"This operation id (Idempotency-Key) was already used for a different request. Send a new one.",
+		);
+	const committed = await store.event(seen.seq);
+	return committed ? ok({ replayed: true, committed }) : fail("conflict", "This operation was applied long ago.");
+}
+
+async function planOperation(store: BoardStore, actor: Actor, board: Board, op: Operation): Promise<ChangeSet> {
 	const boardId = board.id;
 	switch (op.type) {
 		case "board.rename": {
 			if (op.version !== board.version) return conflict("board", board);
-			const next = { ...board, title: op.title, version: board.version + 1, updatedAt: at };
+			const next = { ...board, title: op.title, version: board.version + 1, updatedAt: now() };
 			return ok({ boardId, changes: [{ put: "board", row: next }], event: { type: "board.updated", board: next } });
 		}
 		case "list.create": {
@@ -98,18 +114,19 @@ async function planOperation(store: BoardStore, actor: Actor, board: Board, op: 
 		case "list.rename":
 		case "list.move":
 		case "list.archive":
+		case "list.restore":
 			return planListChange(store, boardId, op);
 		case "card.create": {
 			const list = await store.list(op.listId);
-			if (!list || list.boardId !== boardId) return fail("not_found", "No such list on this board.");
-			const position = keyBetween(await store.lastCardPosition(list.id), null);
+			if (!list || list.boardId !== boardId) return noList();
+			const at = now();
 			const card: Card = {
 				id: newId("c"),
 				boardId,
 				listId: list.id,
 				title: op.title,
 				description: op.description ?? "",
-				position,
+				position: keyBetween(await store.lastCardPosition(list.id), null),
 				version: 1,
 				createdBy: actor.userId,
 				createdAt: at,
@@ -122,97 +139,10 @@ async function planOperation(store: BoardStore, actor: Actor, board: Board, op: 
 		case "card.update":
 		case "card.move":
 		case "card.archive":
+		case "card.restore":
 		case "comment.create":
-			return planCardChange(store, actor, boardId, op, at);
+			return planCardChange(store, actor, boardId, op);
 		default:
 			return assertNever(op);
 	}
-}
-
-type ListOp = Extract<Operation, { type: "list.rename" | "list.move" | "list.archive" }>;
-
-async function planListChange(store: BoardStore, boardId: string, op: ListOp): Promise<Plan> {
-	const list = await store.list(op.listId);
-	if (!list || list.boardId !== boardId) return fail("not_found", "No such list on this board.");
-	if (op.type === "list.archive") {
-		return ok({
-			boardId,
-			changes: [{ archive: "list", id: list.id }],
-			event: { type: "list.archived", listId: list.id },
-		});
-	}
-	if (op.type === "list.rename") {
-		if (op.version !== list.version) return conflict("list", list);
-		const next = { ...list, title: op.title, version: list.version + 1 };
-		return ok({ boardId, changes: [{ put: "list", row: next }], event: { type: "list.updated", list: next } });
-	}
-	const others = (await store.lists(boardId)).filter((l) => l.id !== list.id);
-	const position = positionAfter(others, op.afterId);
-	if (!position.ok) return position;
-	const next = { ...list, position: position.value, version: list.version + 1 };
-	return ok({ boardId, changes: [{ put: "list", row: next }], event: { type: "list.updated", list: next } });
-}
-
-type CardOp = Extract<Operation, { type: "card.update" | "card.move" | "card.archive" | "comment.create" }>;
-
-async function planCardChange(store: BoardStore, actor: Actor, boardId: string, op: CardOp, at: string): Promise<Plan> {
-	const card = await store.card(op.cardId);
-	if (!card || card.boardId !== boardId) return fail("not_found", "No such card on this board.");
-	switch (op.type) {
-		case "card.update": {
-			if (op.version !== card.version) return conflict("card", card);
-			const next = {
-				...card,
-				title: op.title ?? card.title,
-				description: op.description ?? card.description,
-				version: card.version + 1,
-				updatedAt: at,
-			};
-			return ok({ boardId, changes: [{ put: "card", row: next }], event: { type: "card.updated", card: next } });
-		}
-		case "card.move": {
-			const list = await store.list(op.listId);
-			if (!list || list.boardId !== boardId) return fail("not_found", "No such list on this board.");
-			const siblings = (await store.cardsInList(list.id)).filter((c) => c.id !== card.id);
-			const position = positionAfter(siblings, op.afterId);
-			if (!position.ok) return position;
-			const next = { ...card, listId: list.id, position: position.value, version: card.version + 1, updatedAt: at };
-			return ok({ boardId, changes: [{ put: "card", row: next }], event: { type: "card.moved", card: next } });
-		}
-		case "card.archive":
-			return ok({
-				boardId,
-				changes: [{ archive: "card", id: card.id }],
-				event: { type: "card.archived", cardId: card.id },
-			});
-		case "comment.create": {
-			const comment = {
-				id: newId("m"),
-				cardId: card.id,
-				authorId: actor.userId,
-				authorName: actor.name,
-				body: op.body,
-				createdAt: at,
-			};
-			const next = { ...card, commentCount: card.commentCount + 1 };
-			return ok({
-				boardId,
-				changes: [{ put: "comment", row: comment }],
-				event: { type: "comment.created", comment, card: next },
-			});
-		}
-	}
-}
-
-/** A key that places an item right after `afterId` among `items` (sorted), or first when null. */
-function positionAfter(items: readonly { id: string; position: string }[], afterId: string | null): Result<string> {
-	if (afterId === null) return ok(keyBetween(null, items[0]?.position ?? null));
-	const index = items.findIndex((item) => item.id === afterId);
-	const before = items[index];
-	if (!before) return fail("not_found", "The item to place after is not there any more.");
-	return ok(keyBetween(before.position, items[index + 1]?.position ?? null));
-}
-
-function conflict(noun: string, current: unknown): Result<never> {
-	return fail("version_conflict", `This ${noun} was changed by someone else. Reload it and try again.`, { current });
 }

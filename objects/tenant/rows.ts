@@ -56,6 +56,7 @@ export function toComment(r: Row): Comment {
 export function toCommitted(r: Row): CommittedEvent {
 	return {
 		seq: Number(r.seq),
+		prevSeq: Number(r.prev_seq ?? 0),
 		boardId: String(r.board_id),
 		actorId: String(r.actor_id),
 		opId: r.op_id === null ? null : String(r.op_id),
@@ -74,6 +75,8 @@ export function summarise(event: BoardEvent, actor: string): string {
 			return `${actor} changed the list “${event.list.title}”`;
 		case "list.archived":
 			return `${actor} archived a list`;
+		case "list.restored":
+			return `${actor} restored the list “${event.list.title}”`;
 		case "card.created":
 			return `${actor} added “${event.card.title}”`;
 		case "card.updated":
@@ -81,7 +84,9 @@ export function summarise(event: BoardEvent, actor: string): string {
 		case "card.moved":
 			return `${actor} moved “${event.card.title}”`;
 		case "card.archived":
-			return `${actor} archived a card`;
+			return `${actor} archived “${event.card.title}”`;
+		case "card.restored":
+			return `${actor} restored “${event.card.title}”`;
 		case "comment.created":
 			return `${actor} commented on “${event.card.title}”`;
 		case "attachment.added":

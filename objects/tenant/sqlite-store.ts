@@ -7,20 +7,25 @@ import { listAttachments } from "./attachment-rows";
 import { now } from "./migrations";
 import { type Row, summarise, toBoard, toCard, toComment, toCommitted, toList } from "./rows";
 import type { Sql } from "./sql";
-import type { BoardStore, Change, Commit } from "./store";
+import { writeChange } from "./sqlite-writes";
+import type { BoardStore, Commit, OperationRecord } from "./store";
 
+/** Cards with their counts. A card is live when neither it nor its list is archived. */
 const CARD_SELECT = `SELECT c.*,
 	(SELECT count(*) FROM comments WHERE card_id = c.id) AS comment_count,
 	(SELECT count(*) FROM attachments WHERE card_id = c.id) AS attachment_count
-	FROM cards c`;
+	FROM cards c JOIN lists l ON l.id = c.list_id`;
+const LIVE = "c.archived = 0 AND l.archived = 0";
 
-/** How far back reconnecting clients can resume from the log before they get a snapshot. */
+/** How many events a reconnecting client may replay before a snapshot is cheaper. */
 const RESUME_WINDOW = 1000;
 
 export class SqliteBoardStore implements BoardStore {
 	constructor(
 		private readonly sql: Sql,
 		private readonly storage: DurableObjectStorage,
+		/** Runs after every commit, outside its transaction: broadcasting and bookkeeping. */
+		private readonly onCommit: (committed: CommittedEvent) => void,
 	) {}
 
 	boards(): Board[] {
@@ -36,12 +41,18 @@ export class SqliteBoardStore implements BoardStore {
 		const board = this.board(boardId);
 		if (!board) return undefined;
 		const lists = this.lists(boardId);
-		const cards = this.sql.all<Row>(`${CARD_SELECT} WHERE c.board_id = ? AND c.archived = 0`, boardId).map(toCard);
-		return { ...board, lists, cards: cards.sort(byPosition), members: this.members(), seq: this.#lastSeq() };
+		const cards = this.sql.all<Row>(`${CARD_SELECT} WHERE c.board_id = ? AND ${LIVE}`, boardId).map(toCard);
+		const seq = this.#lastSeq(boardId);
+		return { ...board, lists, cards: cards.sort(byPosition), members: this.members(), seq };
 	}
 
 	list(listId: string): List | undefined {
 		const row = this.sql.one<Row>("SELECT * FROM lists WHERE id = ? AND archived = 0", listId);
+		return row && toList(row);
+	}
+
+	archivedList(listId: string): List | undefined {
+		const row = this.sql.one<Row>("SELECT * FROM lists WHERE id = ? AND archived = 1", listId);
 		return row && toList(row);
 	}
 
@@ -53,7 +64,12 @@ export class SqliteBoardStore implements BoardStore {
 	}
 
 	card(cardId: string): Card | undefined {
-		const row = this.sql.one<Row>(`${CARD_SELECT} WHERE c.id = ? AND c.archived = 0`, cardId);
+		const row = this.sql.one<Row>(`${CARD_SELECT} WHERE c.id = ? AND ${LIVE}`, cardId);
+		return row && toCard(row);
+	}
+
+	archivedCard(cardId: string): Card | undefined {
+		const row = this.sql.one<Row>(`${CARD_SELECT} WHERE c.id = ? AND c.archived = 1`, cardId);
 		return row && toCard(row);
 	}
 
@@ -70,11 +86,15 @@ export class SqliteBoardStore implements BoardStore {
 		return { ...card, comments, attachments: listAttachments(this.sql, cardId) };
 	}
 
-	cardsInList(listId: string): Card[] {
+	cardsOfArchivedList(listId: string): Card[] {
 		return this.sql
-			.all<Row>(`${CARD_SELECT} WHERE c.list_id = ? AND c.archived = 0`, listId)
+			.all<Row>(`${CARD_SELECT} WHERE c.list_id = ? AND c.archived = 0 AND l.archived = 1`, listId)
 			.map(toCard)
 			.sort(byPosition);
+	}
+
+	cardsInList(listId: string): Card[] {
+		return this.sql.all<Row>(`${CARD_SELECT} WHERE c.list_id = ? AND ${LIVE}`, listId).map(toCard).sort(byPosition);
 	}
 
 	lastCardPosition(listId: string): string | null {
@@ -89,8 +109,12 @@ export class SqliteBoardStore implements BoardStore {
 		return this.sql.all<User>("SELECT id, email, name, role FROM members ORDER BY name");
 	}
 
-	operationSeq(opId: string): number | undefined {
-		return this.sql.one<{ seq: number }>("SELECT seq FROM operations WHERE op_id = ?", opId)?.seq;
+	operation(actorId: string, opId: string): OperationRecord | undefined {
+		return this.sql.one<OperationRecord>(
+			"SELECT seq, fingerprint FROM operations WHERE actor_id = ? AND op_id = ?",
+			actorId,
+			opId,
+		);
 	}
 
 	event(seq: number): CommittedEvent | undefined {
@@ -99,11 +123,16 @@ export class SqliteBoardStore implements BoardStore {
 	}
 
 	eventsSince(seq: number, boardId: string): CommittedEvent[] | undefined {
-		const last = this.#lastSeq();
-		if (seq > last || last - seq > RESUME_WINDOW) return undefined;
-		return this.sql
-			.all<Row>("SELECT * FROM events WHERE seq > ? AND board_id = ? ORDER BY seq", seq, boardId)
+		if (seq > this.#lastSeq(boardId)) return undefined;
+		const events = this.sql
+			.all<Row>(
+				"SELECT * FROM events WHERE board_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+				boardId,
+				seq,
+				RESUME_WINDOW + 1,
+			)
 			.map(toCommitted);
+		return events.length > RESUME_WINDOW ? undefined : events;
 	}
 
 	activity(boardId: string, limit: number): Activity[] {
@@ -127,116 +156,42 @@ export class SqliteBoardStore implements BoardStore {
 			});
 	}
 
-	commit({ changes, boardId, actorId, opId, event }: Commit): CommittedEvent {
-		return this.storage.transactionSync(() => {
-			for (const change of changes) this.#apply(change);
+	commit({ changes, boardId, actorId, opId, fingerprint, event }: Commit): CommittedEvent {
+		const committed = this.storage.transactionSync(() => {
+			for (const change of changes) writeChange(this.sql, change);
 			const at = now();
+			const prevSeq = this.#lastSeq(boardId);
 			const row = this.sql.one<{ seq: number }>(
-				"INSERT INTO events (board_id, actor_id, op_id, type, payload, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq",
+				`INSERT INTO events (board_id, actor_id, op_id, type, payload, at, prev_seq) VALUES (?, ?, ?, ?, ?, ?, ?)
+				RETURNING seq`,
 				boardId,
 				actorId,
 				opId,
 				event.type,
 				JSON.stringify(event),
 				at,
+				prevSeq,
 			);
 			const seq = row?.seq ?? 0;
 			if (opId)
-				this.sql.run("INSERT INTO operations (op_id, actor_id, seq, at) VALUES (?, ?, ?, ?)", opId, actorId, seq, at);
-			return { seq, boardId, actorId, opId, event };
+				this.sql.run(
+					"INSERT INTO operations (actor_id, op_id, fingerprint, seq, at) VALUES (?, ?, ?, ?, ?)",
+					actorId,
+					opId,
+					fingerprint,
+					seq,
+					at,
+				);
+			return { seq, prevSeq, boardId, actorId, opId, event };
 		});
+		this.onCommit(committed);
+		return committed;
 	}
 
-	#lastSeq(): number {
-		return this.sql.one<{ seq: number | null }>("SELECT max(seq) AS seq FROM events")?.seq ?? 0;
-	}
-
-	#apply(change: Change): void {
-		if ("archive" in change) {
-			const table = change.archive === "card" ? "cards" : "lists";
-			this.sql.run(`UPDATE ${table} SET archived = 1, version = version + 1 WHERE id = ?`, change.id);
-			return;
-		}
-		if ("remove" in change) {
-			this.sql.run("DELETE FROM attachments WHERE id = ?", change.id);
-			return;
-		}
-		switch (change.put) {
-			case "board": {
-				const b = change.row;
-				this.sql.run(
-					`INSERT INTO boards (id, title, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-					ON CONFLICT (id) DO UPDATE SET title = excluded.title, version = excluded.version, updated_at = excluded.updated_at`,
-					b.id,
-					b.title,
-					b.version,
-					b.createdAt,
-					b.updatedAt,
-				);
-				return;
-			}
-			case "list": {
-				const l = change.row;
-				this.sql.run(
-					`INSERT INTO lists (id, board_id, title, position, version) VALUES (?, ?, ?, ?, ?)
-					ON CONFLICT (id) DO UPDATE SET title = excluded.title, position = excluded.position, version = excluded.version`,
-					l.id,
-					l.boardId,
-					l.title,
-					l.position,
-					l.version,
-				);
-				return;
-			}
-			case "card": {
-				const c = change.row;
-				this.sql.run(
-					`INSERT INTO cards (id, board_id, list_id, title, description, position, version, created_by, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					ON CONFLICT (id) DO UPDATE SET list_id = excluded.list_id, title = excluded.title,
-						description = excluded.description, position = excluded.position, version = excluded.version,
-						updated_at = excluded.updated_at`,
-					c.id,
-					c.boardId,
-					c.listId,
-					c.title,
-					c.description,
-					c.position,
-					c.version,
-					c.createdBy,
-					c.createdAt,
-					c.updatedAt,
-				);
-				return;
-			}
-			case "comment": {
-				const m = change.row;
-				this.sql.run(
-					"INSERT INTO comments (id, card_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)",
-					m.id,
-					m.cardId,
-					m.authorId,
-					m.body,
-					m.createdAt,
-				);
-				return;
-			}
-			case "attachment": {
-				const a = change.row;
-				this.sql.run(
-					`INSERT INTO attachments (id, card_id, name, size, content_type, sha256, uploaded_by, created_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-					a.id,
-					a.cardId,
-					a.name,
-					a.size,
-					a.contentType,
-					a.sha256,
-					a.uploadedBy,
-					a.createdAt,
-				);
-				return;
-			}
-		}
+	/** The sequence of a board's latest event (0 before the first): what its next event follows. */
+	#lastSeq(boardId: string): number {
+		return (
+			this.sql.one<{ seq: number | null }>("SELECT max(seq) AS seq FROM events WHERE board_id = ?", boardId)?.seq ?? 0
+		);
 	}
 }

@@ -10,16 +10,26 @@ export type Change =
 	| { put: "list"; row: List }
 	| { put: "card"; row: Card }
 	| { put: "comment"; row: Comment }
-	| { archive: "list" | "card"; id: string }
+	| { archive: "list" | "card"; id: string; at: string }
+	| { restore: "list" | "card"; id: string }
 	| { put: "attachment"; row: Attachment }
-	| { remove: "attachment"; id: string };
+	| { remove: "attachment" | "upload"; id: string };
 
 export interface Commit {
 	changes: Change[];
 	boardId: string;
 	actorId: string;
+	/** The caller's operation id (idempotency key), if it sent one, and what it asked for. */
 	opId: string | null;
+	fingerprint: string | null;
 	event: BoardEvent;
+}
+
+/** What an operation id recorded: where its outcome is, and a digest of the request that made it. */
+export interface OperationRecord {
+	seq: number;
+	/** Null for keys recorded before fingerprints existed: they replay without the check. */
+	fingerprint: string | null;
 }
 
 /** A value now (the Durable Object's SQLite is synchronous) or later (a database across the network). */
@@ -30,27 +40,38 @@ export type Awaitable<T> = T | Promise<T>;
  * awaits each one: the Durable Object answers synchronously, a D1 implementation asynchronously
  * (its commit a `batch`). Awaiting a value that is already there never yields to other requests,
  * so inside the Durable Object a read and the commit that follows it stay one uninterrupted step.
+ *
+ * "Live" below means on the board: not archived, and not on an archived list.
  */
 export interface BoardStore {
 	boards(): Awaitable<Board[]>;
 	board(boardId: string): Awaitable<Board | undefined>;
 	boardDetail(boardId: string): Awaitable<BoardDetail | undefined>;
 	list(listId: string): Awaitable<List | undefined>;
+	/** A list that is archived (and so restorable), or undefined. */
+	archivedList(listId: string): Awaitable<List | undefined>;
 	lists(boardId: string): Awaitable<List[]>;
 	card(cardId: string): Awaitable<Card | undefined>;
+	/** A card archived by itself (and so restorable), or undefined. */
+	archivedCard(cardId: string): Awaitable<Card | undefined>;
 	cardDetail(cardId: string): Awaitable<CardDetail | undefined>;
+	/** The cards an archived list holds (those not archived by themselves), in order. */
+	cardsOfArchivedList(listId: string): Awaitable<Card[]>;
 	/** Live cards of a list, in order. */
 	cardsInList(listId: string): Awaitable<Card[]>;
 	/** The position of the last live card of a list: what a new card goes after. */
 	lastCardPosition(listId: string): Awaitable<string | null>;
 	members(): Awaitable<User[]>;
-	/** The sequence number an operation id committed at, if it was seen before. */
-	operationSeq(opId: string): Awaitable<number | undefined>;
+	/** What an operation id of this actor committed, if it was seen before. */
+	operation(actorId: string, opId: string): Awaitable<OperationRecord | undefined>;
 	/** One committed event by its sequence number. */
 	event(seq: number): Awaitable<CommittedEvent | undefined>;
-	/** Committed events after `seq`, oldest first, or undefined if the log no longer reaches back that far. */
+	/** A board's events after `seq`, oldest first, or undefined if a snapshot is the better answer. */
 	eventsSince(seq: number, boardId: string): Awaitable<CommittedEvent[] | undefined>;
 	activity(boardId: string, limit: number): Awaitable<Activity[]>;
-	/** Applies the changes, appends the event and records the operation id, atomically. */
+	/**
+	 * Applies the changes, appends the event (numbered, and linked to the board's previous event)
+	 * and records the operation id, atomically; then tells the store's commit listener.
+	 */
 	commit(commit: Commit): Awaitable<CommittedEvent>;
 }

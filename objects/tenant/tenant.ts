@@ -28,6 +28,7 @@ import * as attachments from "./attachments";
 import {
 	admitSocket,
 	type BoardSocket,
+	boardParam,
 	boardTag,
 	broadcastEvent,
 	broadcastPresence,
@@ -50,6 +51,7 @@ import { type Actor, type Applied, applyOperation, createBoard } from "./operati
 import { Sql } from "./sql";
 import { SqliteBoardStore } from "./sqlite-store";
 import { readTenant, removeTenantData, updateTenant, usageSummary, writeTenant } from "./tenant-record";
+import { completeUpload, type SingleUpload } from "./upload-completion";
 import * as uploads from "./uploads";
 
 /** How often, at most, the tenant reports its last activity to the directory. */
@@ -59,7 +61,8 @@ export class Tenant extends Server<Env> {
 	static override options = { hibernate: true };
 
 	readonly #sql = new Sql(this.ctx.storage);
-	readonly #store = new SqliteBoardStore(this.#sql, this.ctx.storage);
+	/** Every commit, whatever made it, runs #afterCommit once it is durable. */
+	readonly #store = new SqliteBoardStore(this.#sql, this.ctx.storage, (committed) => this.#afterCommit(committed));
 	/** What collaboration.ts sees of this object. Kept private: public members are RPC surface. */
 	readonly #room: Room = {
 		store: this.#store,
@@ -68,9 +71,9 @@ export class Tenant extends Server<Env> {
 			return actor.ok ? actor.value : undefined;
 		},
 		connections: (boardId) => this.getConnections<SocketState>(boardTag(boardId)),
-		afterCommit: (committed) => this.#afterCommit(committed),
 	};
 	#lastTouch = 0;
+	readonly #completing = new Map<string, Promise<Result<Attachment>>>();
 	/** Who this tenant is, cached for the hot path; undefined until read, null when unprovisioned. */
 	#identity: Pick<TenantInfo, "id" | "slug" | "name" | "plan" | "status"> | null | undefined;
 
@@ -183,16 +186,14 @@ export class Tenant extends Server<Env> {
 
 	/** Where a card lives, so HTTP routes addressed by card id can name its board. */
 	async cardBoard(credential: Credential, cardId: string): Promise<Result<string>> {
-		return this.#with(credential, () => found(this.#store.card(cardId)?.boardId, "card"));
+		// Archived cards too, so a retried PATCH that archived one replays instead of answering 404.
+		const card = () => this.#store.card(cardId) ?? this.#store.archivedCard(cardId);
+		return this.#with(credential, () => found(card()?.boardId, "card"));
 	}
 
 	/** Applies one board operation; the same path WebSocket operations take. */
 	async apply(credential: Credential, op: Operation, opId: string | null): Promise<Result<Applied>> {
-		return this.#with(credential, async (actor) => {
-			const result = await applyOperation(this.#store, actor, op, opId);
-			if (result.ok && !result.value.replayed) this.#afterCommit(result.value.committed);
-			return result;
-		});
+		return this.#with(credential, (actor) => applyOperation(this.#store, actor, op, opId));
 	}
 
 	// ── Attachments: the Worker streams bytes to R2; this object keeps metadata, quota, cleanup ──
@@ -229,9 +230,9 @@ export class Tenant extends Server<Env> {
 	async completeUpload(
 		credential: Credential,
 		uploadId: string,
-		single: uploads.SingleUpload | null,
+		single: SingleUpload | null,
 	): Promise<Result<Attachment>> {
-		return this.#withAttachments(credential, (scope, actor) => uploads.completeUpload(scope, actor, uploadId, single));
+		return this.#withAttachments(credential, (scope, actor) => completeUpload(scope, actor, uploadId, single));
 	}
 
 	async abortUpload(credential: Credential, uploadId: string): Promise<Result<null>> {
@@ -259,12 +260,19 @@ export class Tenant extends Server<Env> {
 
 	// ── Collaboration (partyserver hooks) ─────────────────────────────────────
 
+	// partyserver reports a hook that throws during the upgrade with `err.stack` in a frame, so
+	// these two never throw: a bad board id gets a harmless tag and is closed by admitSocket.
 	override getConnectionTags(_connection: Connection, { request }: ConnectionContext): string[] {
-		return [boardTag(new URL(request.url).searchParams.get("board") ?? "")];
+		return [boardTag(boardParam(request) ?? "none")];
 	}
 
-	override onConnect(connection: BoardSocket, { request }: ConnectionContext): Promise<void> {
-		return admitSocket(this.#room, connection, request, (credential) => this.#authorize(credential));
+	override async onConnect(connection: BoardSocket, { request }: ConnectionContext): Promise<void> {
+		try {
+			await admitSocket(this.#room, connection, request, (credential) => this.#authorize(credential));
+		} catch (error) {
+			console.error("Admitting a socket failed", error);
+			connection.close(1011, "Something went wrong on our side");
+		}
 	}
 
 	override onMessage(connection: BoardSocket, message: WSMessage): Promise<void> {
@@ -280,13 +288,23 @@ export class Tenant extends Server<Env> {
 		return Response.json({ error: { code: "not_found", message: "Not found." } }, { status: 404 });
 	}
 
+	/** partyserver answers its own failures with `err.stack` as a text body; ours is JSON without one. */
+	override async fetch(request: Request): Promise<Response> {
+		const response = await super.fetch(request);
+		if (response.status !== 500) return response;
+		return Response.json(
+			{ error: { code: "internal", message: "Something went wrong on our side." } },
+			{ status: 500 },
+		);
+	}
+
 	// ── Private ───────────────────────────────────────────────────────────────
 
 	/** After every commit: tell everyone on the board, and now and then tell the directory. */
 	#afterCommit(committed: CommittedEvent): void {
 		broadcastEvent(this.#room, committed);
-		if (attachments.needsSweep(committed.event))
-			this.ctx.waitUntil(uploads.scheduleSweep(this.ctx.storage, Date.now()));
+		const purgeAt = attachments.purgeTime(committed.event, Date.now());
+		if (purgeAt !== undefined) this.ctx.waitUntil(uploads.scheduleSweep(this.ctx.storage, purgeAt));
 		const now = Date.now();
 		const tenant = now - this.#lastTouch > TOUCH_INTERVAL_MS ? this.#tenant() : undefined;
 		if (tenant) {
@@ -319,8 +337,8 @@ export class Tenant extends Server<Env> {
 		const tenant = this.#tenant();
 		if (!tenant) return undefined;
 		const { storage } = this.ctx;
-		const afterCommit = (committed: CommittedEvent) => this.#afterCommit(committed);
-		return { sql: this.#sql, storage, store: this.#store, bucket: this.env.ATTACHMENTS, tenant, afterCommit };
+		const completing = this.#completing;
+		return { sql: this.#sql, storage, store: this.#store, bucket: this.env.ATTACHMENTS, tenant, completing };
 	}
 
 	async #withAttachments<T>(

@@ -1,11 +1,10 @@
 // Uploads: a quota reservation for bytes on their way to R2, then either one streamed PUT or a
 // resumable multipart upload (parts recorded as R2 acknowledges them), completed into an
 // attachment or aborted. The upload's id becomes the attachment's id, so its R2 key never moves.
-import type { Attachment, NewUpload, UploadCreated, UploadStatus } from "../../shared/api";
+import type { NewUpload, UploadCreated, UploadStatus } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import { UPLOAD_PART_BYTES } from "../../shared/limits";
 import { canWrite } from "../../shared/tenant";
-import { getAttachment } from "./attachment-rows";
 import { type AttachmentScope, checkQuota } from "./attachment-scope";
 import { newId } from "./ids";
 import { now } from "./migrations";
@@ -135,78 +134,6 @@ export function uploadStatus(scope: AttachmentScope, actor: Actor, uploadId: str
 	return ok({ uploadId, name, size, partSize, partCount: partCountOf(size, partSize), parts });
 }
 
-/** What the Worker measured of a single-request upload while streaming it to R2. */
-export interface SingleUpload {
-	sha256: string;
-	contentType: string;
-}
-
-/**
- * Turns an upload into an attachment: completes the R2 multipart upload (or takes the Worker's
- * word for a single PUT it streamed), then records the metadata and its event in one commit.
- * Completing twice answers with the attachment the first call made.
- */
-export async function completeUpload(
-	scope: AttachmentScope,
-	actor: Actor,
-	uploadId: string,
-	single: SingleUpload | null,
-): Promise<Result<Attachment>> {
-	const upload = ownUpload(scope.sql, actor, uploadId);
-	if (!upload) {
-		const done = getAttachment(scope.sql, uploadId);
-		return done?.uploadedBy === actor.userId ? ok(done) : fail("not_found", "No such upload.");
-	}
-	// A single PUT is completed by the Worker that streamed it, a multipart upload by its client.
-	if (Boolean(upload.r2_upload_id) === Boolean(single)) return fail("not_found", "No such upload.");
-	let sha256 = single?.sha256 ?? "";
-	if (upload.r2_upload_id) {
-		const parts = scope.sql.all<{ part_number: number; etag: string; size: number; sha256: string }>(
-			"SELECT * FROM upload_parts WHERE upload_id = ? ORDER BY part_number",
-			uploadId,
-		);
-		const count = partCountOf(upload.size, upload.part_size);
-		const have = new Set(parts.map((p) => p.part_number));
-		const missingParts = Array.from({ length: count }, (_, i) => i + 1).filter((n) => !have.has(n));
-		if (missingParts.length > 0)
-			return fail("conflict", `Send part${missingParts.length > 1 ? "s" : ""} ${missingParts.join(", ")} first.`, {
-				missingParts,
-			});
-		await scope.bucket
-			.resumeMultipartUpload(attachmentKey(scope.tenant.id, uploadId), upload.r2_upload_id)
-			.complete(parts.map((p) => ({ partNumber: p.part_number, etag: p.etag })));
-		sha256 = await compositeSha256(parts.map((p) => p.sha256));
-	}
-	// The awaits above let other requests in: the upload may have been aborted, or its card archived.
-	const card = scope.store.card(upload.card_id);
-	if (!ownUpload(scope.sql, actor, uploadId) || !card) {
-		await scope.bucket.delete(attachmentKey(scope.tenant.id, uploadId));
-		return fail("not_found", "The upload or its card was removed meanwhile.");
-	}
-	const attachment: Attachment = {
-		id: uploadId,
-		cardId: card.id,
-		name: upload.name,
-		size: upload.size,
-		contentType: single?.contentType ?? upload.content_type,
-		sha256,
-		uploadedBy: actor.userId,
-		createdAt: now(),
-	};
-	const committed = scope.storage.transactionSync(() => {
-		forgetUpload(scope.sql, uploadId);
-		return scope.store.commit({
-			changes: [{ put: "attachment", row: attachment }],
-			boardId: card.boardId,
-			actorId: actor.userId,
-			opId: null,
-			event: { type: "attachment.added", attachment, card: { ...card, attachmentCount: card.attachmentCount + 1 } },
-		});
-	});
-	scope.afterCommit(committed);
-	return ok(attachment);
-}
-
 export async function abortUpload(scope: AttachmentScope, actor: Actor, uploadId: string): Promise<Result<null>> {
 	const upload = ownUpload(scope.sql, actor, uploadId);
 	if (!upload) return fail("not_found", "No such upload.");
@@ -236,27 +163,17 @@ export async function scheduleSweep(storage: DurableObjectStorage, at: number): 
 	if (current === null || current > at) await storage.setAlarm(at);
 }
 
-function forgetUpload(sql: Sql, uploadId: string): void {
+export function forgetUpload(sql: Sql, uploadId: string): void {
 	sql.run("DELETE FROM upload_parts WHERE upload_id = ?", uploadId);
 	sql.run("DELETE FROM uploads WHERE id = ?", uploadId);
 }
 
 /** Uploads belong to whoever started them; anyone else is told there is no such upload. */
-function ownUpload(sql: Sql, actor: Actor, uploadId: string): UploadRow | undefined {
+export function ownUpload(sql: Sql, actor: Actor, uploadId: string): UploadRow | undefined {
 	if (!canWrite(actor.role)) return undefined;
 	return sql.one<UploadRow>("SELECT * FROM uploads WHERE id = ? AND created_by = ?", uploadId, actor.userId);
 }
 
-function partCountOf(size: number, partSize: number): number {
+export function partCountOf(size: number, partSize: number): number {
 	return Math.max(1, Math.ceil(size / partSize));
-}
-
-/** S3's composite checksum: SHA-256 over the parts' binary SHA-256 digests, then "-<part count>". */
-export async function compositeSha256(partDigests: string[]): Promise<string> {
-	const bytes = new Uint8Array(partDigests.length * 32);
-	partDigests.forEach((hex, i) => {
-		for (let j = 0; j < 32; j++) bytes[i * 32 + j] = Number.parseInt(hex.slice(j * 2, j * 2 + 2), 16);
-	});
-	const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-	return `${[...digest].map((b) => b.toString(16).padStart(2, "0")).join("")}-${partDigests.length}`;
 }

@@ -69,3 +69,44 @@ describe("schema migrations", () => {
 		expect(tenant.schemaVersion).toBe(LATEST_VERSION);
 	});
 });
+
+describe("schema version 3", () => {
+	it("renumbers old, long ordering keys into short ones in the same order, and keeps idempotency keys", async () => {
+		const stub = env.Tenant.getByName(uniqueSlug("renumber"));
+		await runInDurableObject(stub, (_instance, state) => {
+			const sql = new Sql(state.storage);
+			migrate(state.storage, sql, MIGRATIONS.slice(0, 2));
+			sql.run("INSERT INTO boards (id, title, version, created_at, updated_at) VALUES ('b_1', 'B', 1, 'x', 'x')");
+			sql.run("INSERT INTO lists (id, board_id, title, position, version) VALUES ('l_1', 'b_1', 'L', 'i', 1)");
+			// Keys as the first schema made them: base-36 fractions that grew with every few appends.
+			const old = [
+				"0zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzk",
+				"i",
+				"r",
+				"rzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+			];
+			for (const [i, position] of old.entries())
+				sql.run(
+					`INSERT INTO cards (id, board_id, list_id, title, description, position, version, created_by, created_at, updated_at)
+					VALUES (?, 'b_1', 'l_1', ?, '', ?, 1, 'u', 'x', 'x')`,
+					`c_${i}`,
+					`Card ${i}`,
+					position,
+				);
+			sql.run(
+				"INSERT INTO events (board_id, actor_id, op_id, type, payload, at) VALUES ('b_1', 'u_1', 'op-12345678', 't', '{}', 'x')",
+			);
+			sql.run("INSERT INTO operations (op_id, actor_id, seq, at) VALUES ('op-12345678', 'u_1', 1, 'x')");
+
+			expect(migrate(state.storage, sql)).toBe(LATEST_VERSION);
+			const cards = sql.all<{ title: string; position: string }>("SELECT title, position FROM cards ORDER BY position");
+			expect(cards.map((c) => c.title)).toEqual(["Card 0", "Card 1", "Card 2", "Card 3"]);
+			expect(Math.max(...cards.map((c) => c.position.length))).toBeLessThanOrEqual(3);
+			expect(sql.one("SELECT actor_id, op_id, seq FROM operations")).toEqual({
+				actor_id: "u_1",
+				op_id: "op-12345678",
+				seq: 1,
+			});
+		});
+	});
+});

@@ -1,5 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { directoryFor } from "../../objects/directory/client";
 import type { Tenant } from "../../shared/api";
 import { addMember, admin, call, createTenant, signIn, uniqueSlug } from "../helpers/api";
 
@@ -92,6 +93,20 @@ describe("admin API", () => {
 		const missing = await admin(`/api/admin/tenants/${uniqueSlug("ghost")}`);
 		expect(missing.status).toBe(404);
 		expect(listed.tenants.length).toBeGreaterThan(0);
+	});
+
+	it("a tenant's first board shows as its last activity in the operator's listing", async () => {
+		const tenant = await createTenant(uniqueSlug("active"));
+		await addMember(tenant.slug, "first@example.test", "owner");
+		const { token } = await signIn(tenant.slug, "first@example.test");
+		await call(`/api/t/${tenant.slug}/boards`, { method: "POST", json: { title: "First" }, token });
+		const listed = async () => {
+			const shard = await directoryFor(env, tenant.slug).list("", 1000);
+			return shard.find((t) => t.slug === tenant.slug)?.lastActiveAt ?? null;
+		};
+		const deadline = Date.now() + 5000;
+		while ((await listed()) === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+		expect(await listed()).not.toBeNull();
 	});
 
 	it("rejects a PATCH that changes nothing or names an unknown status", async () => {

@@ -1,5 +1,6 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { ARCHIVE_RETENTION_MS } from "../../objects/tenant/attachments";
 import { attachmentKey } from "../../objects/tenant/tenant-record";
 import type { Attachment, CardDetail, UploadCreated } from "../../shared/api";
 import { admin, call } from "../helpers/api";
@@ -36,7 +37,7 @@ describe("attachments are deleted with what holds them", () => {
 		expect(detail.attachmentCount).toBe(0);
 	});
 
-	it("archiving a card deletes its files", async () => {
+	it("archiving a card keeps its files for the retention period, then the alarm deletes them", async () => {
 		const { slug, token, card, attachment, key } = await storedOnCard();
 		const upload = (await (await createUpload(slug, card.id, token, { size: 10 })).json()) as UploadCreated;
 		await call(`/api/t/${slug}/cards/${card.id}`, {
@@ -45,9 +46,28 @@ describe("attachments are deleted with what holds them", () => {
 			token,
 		});
 		expect((await call(`/api/t/${slug}/cards/${card.id}`, { token })).status).toBe(404);
-		await eventually(async () => !(await inR2(key)));
 		expect((await download(slug, attachment.id, token)).status).toBe(404);
+		const stub = env.Tenant.getByName(slug);
+		// Within the retention the file stays (the card can be restored); the unfinished upload goes,
+		// and the alarm comes back when the retention ends.
+		expect(await runDurableObjectAlarm(stub)).toBe(true);
+		expect(await inR2(key)).toBe(true);
 		expect((await call(`/api/t/${slug}/uploads/${upload.uploadId}`, { token })).status).toBe(404);
+		const alarm = await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
+		expect(alarm).toBeGreaterThan(Date.now() + ARCHIVE_RETENTION_MS - 3_600_000);
+		// A month and a day later, the alarm deletes the file and its row.
+		await runInDurableObject(stub, (_instance, state) => {
+			state.storage.sql.exec(
+				"UPDATE cards SET archived_at = ?",
+				new Date(Date.now() - ARCHIVE_RETENTION_MS - 86_400_000).toISOString(),
+			);
+		});
+		expect(await runDurableObjectAlarm(stub)).toBe(true);
+		expect(await inR2(key)).toBe(false);
+		const rows = await runInDurableObject(stub, (_instance, state) =>
+			state.storage.sql.exec("SELECT count(*) AS n FROM attachments").one(),
+		);
+		expect(rows.n).toBe(0);
 	});
 
 	it("the cleanup alarm aborts uploads left unfinished past their expiry and frees their quota", async () => {

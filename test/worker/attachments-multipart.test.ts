@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { compositeSha256 } from "../../objects/tenant/uploads";
-import type { Attachment, UploadCreated, UploadStatus } from "../../shared/api";
+import { compositeSha256 } from "../../objects/tenant/upload-completion";
+import type { Attachment, CardDetail, UploadCreated, UploadStatus } from "../../shared/api";
 import { UPLOAD_PART_BYTES } from "../../shared/limits";
 import { call } from "../helpers/api";
 import {
@@ -99,6 +99,22 @@ describe("large files uploaded in parts", () => {
 		const again = await complete(slug, first.id, token);
 		expect(again.status).toBe(201);
 		expect(await again.json()).toEqual(first);
+	});
+
+	it("four completes sent at once all answer with the one attachment they made", async () => {
+		for (let round = 0; round < 3; round++) {
+			const { slug, token, card } = await tenantWithCard();
+			const bytes = randomBytes(SIZE);
+			const upload = await started(slug, card.id, token);
+			for (let n = 1; n <= upload.partCount; n++)
+				expect((await putPart(slug, upload.uploadId, n, partOf(bytes, upload.partSize, n), token)).status).toBe(200);
+			const answers = await Promise.all(Array.from({ length: 4 }, () => complete(slug, upload.uploadId, token)));
+			expect(answers.map((res) => res.status)).toEqual([201, 201, 201, 201]);
+			const attachments = (await Promise.all(answers.map((res) => res.json()))) as Attachment[];
+			expect(new Set(attachments.map((a) => a.id)).size).toBe(1);
+			const detail = (await (await call(`/api/t/${slug}/cards/${card.id}`, { token })).json()) as CardDetail;
+			expect(detail.attachments).toHaveLength(1);
+		}
 	});
 
 	it("an aborted upload is gone, here and in R2", async () => {

@@ -8,17 +8,21 @@ import {
 	createListSchema,
 	updateCardSchema,
 } from "../../shared/api";
-import type { BoardEvent, Operation } from "../../shared/protocol";
+import { type BoardEvent, type Operation, opIdSchema } from "../../shared/protocol";
 import { created, HttpError, readJson, unwrap } from "../http";
 import type { ApiRouter } from "../router";
 import { type Caller, callerOf } from "../tenant-stub";
 
-/** The client's operation id for an HTTP write, from the Idempotency-Key header. */
-function opIdOf(request: Request, suffix = ""): string | null {
+/**
+ * The client's operation id for an HTTP write, from the Idempotency-Key header. Keys belong to
+ * the caller and are bound to the request they first came with (see operations.ts).
+ */
+function opIdOf(request: Request): string | null {
 	const key = request.headers.get("idempotency-key");
 	if (key === null) return null;
-	if (key.length < 8 || key.length > 60) throw new HttpError("bad_request", "Idempotency-Key has 8 to 60 characters.");
-	return key + suffix;
+	const parsed = opIdSchema.safeParse(key);
+	if (!parsed.success) throw new HttpError("bad_request", "An Idempotency-Key has 8 to 64 visible ASCII characters.");
+	return parsed.data;
 }
 
 async function apply({ stub, credential }: Caller, op: Operation, opId: string | null): Promise<BoardEvent> {
@@ -74,19 +78,15 @@ export function boardRoutes(router: ApiRouter): void {
 		return unwrap(await c.stub.getCard(c.credential, request.params.cardId ?? ""));
 	});
 
+	/** Edits, moves and archives a card in one versioned operation: all of it commits, or none. */
 	router.patch("/api/t/:slug/cards/:cardId", async (request, env) => {
 		const c = await callerOf(request, env);
 		const body = await readJson(request, updateCardSchema);
 		const cardId = request.params.cardId ?? "";
 		const boardId = unwrap(await c.stub.cardBoard(c.credential, cardId));
-		// An archived card is no longer readable, so its last state is taken just before archiving.
-		let archived: object | undefined;
-		for (const [index, op] of cardOperations(boardId, cardId, body).entries()) {
-			if (op.type === "card.archive")
-				archived = { ...unwrap(await c.stub.getCard(c.credential, cardId)), archived: true };
-			await apply(c, op, opIdOf(request, `:${index}`));
-		}
-		return archived ?? unwrap(await c.stub.getCard(c.credential, cardId));
+		const event = await apply(c, { type: "card.update", boardId, cardId, ...body }, opIdOf(request));
+		if (event.type === "card.archived") return { ...event.card, archived: true };
+		return "card" in event ? event.card : event;
 	});
 
 	router.post("/api/t/:slug/cards/:cardId/comments", async (request, env) => {
@@ -97,23 +97,4 @@ export function boardRoutes(router: ApiRouter): void {
 		const event = await apply(c, { type: "comment.create", boardId, cardId, body }, opIdOf(request));
 		return created("comment" in event ? event.comment : event);
 	});
-}
-
-/** A PATCH may edit, move and archive at once; each becomes its own operation, edit first. */
-function cardOperations(boardId: string, cardId: string, body: ReturnType<typeof updateCardSchema.parse>): Operation[] {
-	const ops: Operation[] = [];
-	if (body.title !== undefined || body.description !== undefined) {
-		ops.push({
-			type: "card.update",
-			boardId,
-			cardId,
-			version: body.version,
-			title: body.title,
-			description: body.description,
-		});
-	}
-	if (body.listId !== undefined)
-		ops.push({ type: "card.move", boardId, cardId, listId: body.listId, afterId: body.afterId ?? null });
-	if (body.archived) ops.push({ type: "card.archive", boardId, cardId });
-	return ops;
 }

@@ -2,6 +2,7 @@
 // fresh request to the tenant object carrying only the identity it verified — never the
 // client's own headers, so nothing a client sends (x-partykit-*, our credential header) gets through.
 import { CREDENTIAL_HEADER } from "../../objects/tenant/collaboration";
+import { fields } from "../../shared/api";
 import { socketCredentialFor } from "../auth";
 import { HttpError } from "../http";
 import type { ApiRouter } from "../router";
@@ -27,8 +28,8 @@ export function socketRoutes(router: ApiRouter): void {
 			throw new HttpError("forbidden", "WebSocket connections must come from this site.");
 		const slug = parseSlug(request.params.slug);
 		const credential = await socketCredentialFor(request, env, slug);
-		const board = url.searchParams.get("board");
-		if (!board) throw new HttpError("bad_request", "Name the board to watch: ?board=<boardId>.");
+		const board = fields.id.safeParse(url.searchParams.get("board"));
+		if (!board.success) throw new HttpError("bad_request", "Name the board to watch: ?board=<boardId>.");
 
 		const headers = new Headers();
 		for (const name of FORWARDED_HEADERS) {
@@ -37,7 +38,7 @@ export function socketRoutes(router: ApiRouter): void {
 		}
 		headers.set(CREDENTIAL_HEADER, JSON.stringify(credential));
 		const inner = new URL(`https://tenant.internal/ws`);
-		inner.searchParams.set("board", board);
+		inner.searchParams.set("board", board.data);
 		return tenantStub(env, slug).fetch(new Request(inner, { headers }));
 	});
 }
