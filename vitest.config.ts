@@ -1,5 +1,5 @@
 // Two test projects: "workers" runs inside workerd against real Durable Objects, SQLite and R2
-// (the Workers Vitest integration); "e2e" drives Debian's Chromium against `wrangler dev`.
+// (the Workers Vitest integration); "e2e" drives Chromium against `wrangler dev`.
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 

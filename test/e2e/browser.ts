@@ -1,25 +1,17 @@
-// Browser helpers for the end-to-end tests: Debian's Chromium through playwright-core, a fresh
-// tenant per test file, signing in through the real UI, and screenshots kept as artifacts.
+// Browser helpers for the end-to-end tests: Chromium through playwright-core, a fresh tenant per
+// test file, signing in through the real UI, and screenshots kept as artifacts.
 import { mkdirSync } from "node:fs";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { inject } from "vitest";
+import { launchChromium } from "./chromium";
 
 export const baseUrl = () => inject("baseUrl");
 export const ARTIFACTS = "test/artifacts";
 export const PASSWORD = "e2e-password-123";
 
+/** The browser that global setup found (a system one, or the bundled build). */
 export function launch(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-		args: [
-			"--headless",
-			"--no-sandbox",
-			"--disable-gpu",
-			"--disable-background-networking",
-			"--disable-quic",
-			"--no-first-run",
-		],
-	});
+	return launchChromium(inject("chromiumPath"));
 }
 
 async function admin(path: string, body: unknown): Promise<Response> {

@@ -1,23 +1,23 @@
 // Starts the real app under `wrangler dev` (fresh state in a temp folder) for the browser tests,
-// after checking that a Chromium is there to drive.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+// after finding the Chromium they drive and checking that it starts.
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureDevVars, startWrangler, stopWrangler } from "../../scripts/local.mjs";
+import { findChromium, launchChromium } from "./chromium";
 
 declare module "vitest" {
 	export interface ProvidedContext {
 		baseUrl: string;
 		adminToken: string;
+		chromiumPath: string;
 	}
 }
 
 export default async function setup(project: TestProject) {
-	const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-	if (!existsSync(chromium)) {
-		throw new Error(`No Chromium at ${chromium}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-	}
+	const chromiumPath = await findChromium();
+	await checkChromium(chromiumPath);
 	const vars = ensureDevVars();
 	const state = mkdtempSync(join(tmpdir(), "boardroom-e2e-"));
 	const { child, base } = await startWrangler({
@@ -25,10 +25,24 @@ export default async function setup(project: TestProject) {
 		persistTo: state,
 		stdio: "pipe",
 	});
+	project.provide("chromiumPath", chromiumPath);
 	project.provide("baseUrl", base);
 	project.provide("adminToken", vars.ADMIN_TOKEN ?? "");
 	return () => {
 		stopWrangler(child);
 		rmSync(state, { recursive: true, force: true });
 	};
+}
+
+/** One launch before any test, so a broken browser is one clear error and the log says which ran. */
+async function checkChromium(path: string): Promise<void> {
+	const browser = await launchChromium(path).catch((cause: unknown) => {
+		// The bundled browser is unpacked once and reused; a run killed while unpacking leaves a
+		// truncated file behind, and deleting it makes the next run unpack it again.
+		throw new Error(`Chromium at ${path} did not start (if it is a half-unpacked bundled one, delete it).`, {
+			cause,
+		});
+	});
+	console.log(`Browser tests drive Chromium ${browser.version()} at ${path}`);
+	await browser.close();
 }

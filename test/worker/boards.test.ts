@@ -63,16 +63,23 @@ describe("boards, lists, cards and comments over HTTP", () => {
 		const add = (listId: string | undefined, title: string) =>
 			json<Card>(call(`/api/t/${slug}/boards/${board.id}/cards`, { method: "POST", json: { listId, title }, token }));
 		const a = await add(doing?.id, "A");
-		const c = await add(doing?.id, "C");
+		await add(doing?.id, "C");
 		const b = await add(todo?.id, "B");
-		await call(`/api/t/${slug}/cards/${b.id}`, {
+		const res = await call(`/api/t/${slug}/cards/${b.id}`, {
 			method: "PATCH",
 			json: { version: b.version, listId: doing?.id, afterId: a.id },
 			token,
 		});
+		expect(res.status).toBe(200);
+		const moved = await json<Card>(res);
+		expect(moved.version).toBeGreaterThan(b.version);
+
 		const detail = await json<BoardDetail>(call(`/api/t/${slug}/boards/${board.id}`, { token }));
-		expect(detail.cards.filter((x) => x.listId === doing?.id).map((x) => x.title)).toEqual(["A", "B", "C"]);
-		expect(c.title).toBe("C");
+		const titlesIn = (listId: string | undefined) =>
+			detail.cards.filter((x) => x.listId === listId).map((x) => x.title);
+		expect(titlesIn(todo?.id)).toEqual([]);
+		expect(titlesIn(doing?.id)).toEqual(["A", "B", "C"]);
+		expect(detail.cards.find((x) => x.id === b.id)?.version).toBe(moved.version);
 	});
 
 	it("archives a card so it leaves the board", async () => {
