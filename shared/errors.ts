@@ -8,12 +8,16 @@ export const ERROR_STATUS = {
 	unauthenticated: 401,
 	forbidden: 403,
 	tenant_suspended: 403,
+	/** A cookie-authenticated write that did not come from this site's own pages (CSRF). */
+	origin_not_allowed: 403,
 	not_found: 404,
 	method_not_allowed: 405,
 	conflict: 409,
 	length_required: 411,
 	slug_taken: 409,
 	version_conflict: 409,
+	/** Removing (or demoting) the last owner would leave a tenant nobody can manage. */
+	last_owner: 409,
 	payload_too_large: 413,
 	unsupported_media_type: 415,
 	range_not_satisfiable: 416,
