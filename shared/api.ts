@@ -160,6 +160,9 @@ export const createApiKeySchema = z.object({
 });
 export type NewApiKey = z.infer<typeof createApiKeySchema>;
 
+/** A WebSocket ticket opens one socket, on the board it names. */
+export const wsTicketSchema = z.object({ boardId: id });
+
 export const createBoardSchema = z.object({ title });
 export const createListSchema = z.object({ title });
 export const createCardSchema = z.object({ listId: id, title, description: text.optional() });
@@ -236,7 +239,9 @@ export const paths = {
 	uploadComplete: (slug: string, uploadId: string) => `${t(slug)}/uploads/${uploadId}/complete`,
 	attachment: (slug: string, attachmentId: string) => `${t(slug)}/attachments/${attachmentId}`,
 	members: (slug: string) => `${t(slug)}/members`,
+	member: (slug: string, userId: string) => `${t(slug)}/members/${userId}`,
 	apiKeys: (slug: string) => `${t(slug)}/api-keys`,
+	apiKey: (slug: string, keyId: string) => `${t(slug)}/api-keys/${keyId}`,
 	adminTenants: () => "/api/admin/tenants",
 	adminTenant: (slug: string) => `/api/admin/tenants/${encodeURIComponent(slug)}`,
 	adminMembers: (slug: string) => `/api/admin/tenants/${encodeURIComponent(slug)}/members`,

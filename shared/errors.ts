@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
 	unauthenticated: 401,
 	forbidden: 403,
 	tenant_suspended: 403,
+	/** A cookie-authenticated write that did not come from this site's own pages (CSRF). */
+	origin_not_allowed: 403,
 	not_found: 404,
 	method_not_allowed: 405,
 	conflict: 409,
@@ -16,6 +18,8 @@ export const ERROR_STATUS = {
 	version_conflict: 409,
 	/** An idempotency key (operation id) reused for a different request. */
 	idempotency_key_reused: 422,
+	/** Removing (or demoting) the last owner would leave a tenant nobody can manage. */
+	last_owner: 409,
 	payload_too_large: 413,
 	unsupported_media_type: 415,
 	range_not_satisfiable: 416,

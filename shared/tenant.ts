@@ -51,3 +51,10 @@ export function canWrite(role: Role): boolean {
 export function canManage(role: Role): boolean {
 	return role === "owner" || role === "admin";
 }
+
+const ROLE_RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
+
+/** True when `role` grants no more than `ceiling` does: nobody hands out more than they hold. */
+export function isRoleAtMost(role: Role, ceiling: Role): boolean {
+	return ROLE_RANK[role] <= ROLE_RANK[ceiling];
+}

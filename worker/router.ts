@@ -5,6 +5,7 @@ import { HttpError, renderError } from "./http";
 import { adminRoutes } from "./routes/admin";
 import { attachmentRoutes } from "./routes/attachments";
 import { boardRoutes } from "./routes/boards";
+import { memberRoutes } from "./routes/members";
 import { sessionRoutes } from "./routes/session";
 import { socketRoutes } from "./routes/socket";
 
@@ -20,6 +21,7 @@ export const router: ApiRouter = AutoRouter({
 router.get("/api/health", (_request, env) => ({ ok: true, variant: env.VARIANT }));
 adminRoutes(router);
 sessionRoutes(router);
+memberRoutes(router);
 boardRoutes(router);
 attachmentRoutes(router);
 socketRoutes(router);

@@ -1,18 +1,23 @@
-// Members, sign-in and API keys: who may act in this tenant, and with which role.
+// Members and API keys: who may act in this tenant, and with which role. (Signing in is in
+// sign-in.ts; ending sessions, members and keys in revocation.ts.)
 import type { ApiKey, Member, NewApiKey, NewMember, User } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
-import type { Role } from "../../shared/tenant";
+import { canManage, isRoleAtMost, type Role } from "../../shared/tenant";
 import { newId } from "./ids";
 import { now } from "./migrations";
 import type { Actor } from "./operations";
-import { DUMMY_HASH, hashPassword, verifyPassword } from "./passwords";
+import { hashPassword } from "./passwords";
 import type { Sql } from "./sql";
+import type { Ticket } from "./tickets";
 
-/** Who the Worker says is calling: a verified session, or the SHA-256 of an API key. */
-export type Credential = { kind: "session"; userId: string; tenantId: string } | { kind: "apiKey"; keyHash: string };
-
-const MAX_FAILURES = 5;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/**
+ * Who the Worker says is calling: a session it verified the signature of (which this object
+ * still checks is live), or the SHA-256 of an API key. A WebSocket ticket is a session credential
+ * with the ticket attached, which the object redeems once when the socket is admitted.
+ */
+export type Credential =
+	| { kind: "session"; userId: string; tenantId: string; sessionId: string; ticket?: Ticket }
+	| { kind: "apiKey"; keyHash: string };
 
 export async function addMember(sql: Sql, input: NewMember): Promise<Result<Member>> {
 	if (sql.one("SELECT 1 AS found FROM members WHERE email = ?", input.email)) {
@@ -46,49 +51,17 @@ export function listMembers(sql: Sql): Member[] {
 	return sql.all<Member>("SELECT id, email, name, role, created_at AS createdAt FROM members ORDER BY created_at");
 }
 
-/**
- * Checks an email and password. Unknown emails take as long as wrong passwords, and repeated
- * failures for one email are refused for a while so passwords cannot be guessed quickly.
- */
-export async function signIn(sql: Sql, email: string, password: string): Promise<Result<User>> {
-	const failures = sql.one<{ failures: number; window_start: number }>(
-		"SELECT * FROM sign_in_failures WHERE email = ?",
-		email,
-	);
-	const nowMs = Date.now();
-	if (failures && failures.failures >= MAX_FAILURES && nowMs - failures.window_start < FAILURE_WINDOW_MS) {
-		const retryAfter = Math.ceil((failures.window_start + FAILURE_WINDOW_MS - nowMs) / 1000);
-		return fail("rate_limited", "Too many failed sign-ins. Try again later.", { retryAfter });
-	}
-	const row = sql.one<User & { password_hash: string }>(
-		"SELECT id, email, name, role, password_hash FROM members WHERE email = ?",
-		email,
-	);
-	const valid = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-	if (!row || !valid) {
-		const fresh = !failures || nowMs - failures.window_start >= FAILURE_WINDOW_MS;
-		sql.run(
-			`INSERT INTO sign_in_failures (email, failures, window_start) VALUES (?, 1, ?)
-			ON CONFLICT (email) DO UPDATE SET failures = CASE WHEN ? THEN 1 ELSE failures + 1 END,
-				window_start = CASE WHEN ? THEN excluded.window_start ELSE window_start END`,
-			email,
-			nowMs,
-			fresh ? 1 : 0,
-			fresh ? 1 : 0,
-		);
-		return fail("unauthenticated", "Wrong email or password.");
-	}
-	sql.run("DELETE FROM sign_in_failures WHERE email = ?", email);
-	return ok({ id: row.id, email: row.email, name: row.name, role: row.role });
-}
-
 /** Resolves a credential to the acting member, or undefined when it names nobody here. */
 export function resolveActor(sql: Sql, tenantId: string, credential: Credential): Actor | undefined {
 	if (credential.kind === "session") {
 		if (credential.tenantId !== tenantId) return undefined;
+		// A signed token is not enough: its session must still exist (not signed out, not removed).
 		const row = sql.one<{ id: string; name: string; role: Role }>(
-			"SELECT id, name, role FROM members WHERE id = ?",
+			`SELECT m.id, m.name, m.role FROM sessions s JOIN members m ON m.id = s.user_id
+			WHERE s.id = ? AND s.user_id = ? AND s.expires_at > ?`,
+			credential.sessionId,
 			credential.userId,
+			Date.now(),
 		);
 		return row && { userId: row.id, name: row.name, role: row.role };
 	}
@@ -108,8 +81,21 @@ export function resolveActor(sql: Sql, tenantId: string, credential: Credential)
 	return { userId: key.id, name: `API key “${key.name}”`, role: key.role };
 }
 
-/** Stores a new API key's hash; the Worker made the key and shows it once. */
-export function addApiKey(sql: Sql, actor: Actor, input: NewApiKey, keyHash: string): ApiKey {
+/**
+ * Stores a new API key's hash; the Worker made the key and shows it once. Only a signed-in owner
+ * or admin may do it — never an API key, or one leaked key could mint others that outlive its
+ * revocation — and a key's role is at most its creator's.
+ */
+export function addApiKey(
+	sql: Sql,
+	credential: Credential,
+	actor: Actor,
+	input: NewApiKey,
+	keyHash: string,
+): Result<ApiKey> {
+	if (credential.kind !== "session") return fail("forbidden", "API keys cannot create API keys. Sign in to do it.");
+	if (!canManage(actor.role)) return fail("forbidden", "Only owners and admins manage API keys.");
+	if (!isRoleAtMost(input.role, actor.role)) return fail("forbidden", "A key cannot have a higher role than yours.");
 	const key: ApiKey = { id: newId("k"), name: input.name, role: input.role, createdAt: now(), lastUsedAt: null };
 	sql.run(
 		"INSERT INTO api_keys (id, name, role, key_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -120,7 +106,7 @@ export function addApiKey(sql: Sql, actor: Actor, input: NewApiKey, keyHash: str
 		actor.userId,
 		key.createdAt,
 	);
-	return key;
+	return ok(key);
 }
 
 export function listApiKeys(sql: Sql): ApiKey[] {

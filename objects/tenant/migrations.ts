@@ -88,6 +88,26 @@ export const MIGRATIONS: readonly Migration[] = [
 		],
 		run: renumberPositions,
 	},
+	{
+		version: 4,
+		name: "server-side sessions, used WebSocket tickets, sign-in throttle per (email, client)",
+		statements: [
+			// A session token is honoured only while its row exists; expires_at is in ms.
+			`CREATE TABLE sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at TEXT NOT NULL,
+				expires_at INTEGER NOT NULL)`,
+			"CREATE INDEX sessions_by_user ON sessions(user_id)",
+			"CREATE INDEX sessions_by_expiry ON sessions(expires_at)",
+			// Ticket ids already let in, kept until the ticket would have expired anyway.
+			"CREATE TABLE used_tickets (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)",
+			"CREATE INDEX used_tickets_by_expiry ON used_tickets(expires_at)",
+			// Failures were counted per email, which let anyone lock an owner out; now per (email,
+			// client). The old counts are only minutes of throttle state, so they are dropped.
+			"DROP TABLE sign_in_failures",
+			`CREATE TABLE sign_in_failures (email TEXT NOT NULL, client TEXT NOT NULL, failures INTEGER NOT NULL,
+				blocked_until INTEGER NOT NULL, last_failure_at INTEGER NOT NULL, PRIMARY KEY (email, client))`,
+			"CREATE INDEX sign_in_failures_by_age ON sign_in_failures(last_failure_at)",
+		],
+	},
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

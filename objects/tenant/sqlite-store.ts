@@ -138,7 +138,8 @@ export class SqliteBoardStore implements BoardStore {
 	activity(boardId: string, limit: number): Activity[] {
 		return this.sql
 			.all<Row>(
-				`SELECT e.*, m.name AS actor_name FROM events e LEFT JOIN members m ON m.id = e.actor_id
+				`SELECT e.*, m.name AS actor_name, k.name AS key_name FROM events e
+				LEFT JOIN members m ON m.id = e.actor_id LEFT JOIN api_keys k ON k.id = e.actor_id
 				WHERE e.board_id = ? ORDER BY e.seq DESC LIMIT ?`,
 				boardId,
 				limit,
@@ -150,7 +151,7 @@ export class SqliteBoardStore implements BoardStore {
 					boardId: committed.boardId,
 					actorId: committed.actorId,
 					type: committed.event.type,
-					summary: summarise(committed.event, row.actor_name === null ? "API" : String(row.actor_name)),
+					summary: summarise(committed.event, actorName(committed.actorId, row)),
 					at: String(row.at),
 				};
 			});
@@ -194,4 +195,11 @@ export class SqliteBoardStore implements BoardStore {
 			this.sql.one<{ seq: number | null }>("SELECT max(seq) AS seq FROM events WHERE board_id = ?", boardId)?.seq ?? 0
 		);
 	}
+}
+
+/** Who an activity line names: the member, the API key (ids "k_…"), or one since removed. */
+function actorName(actorId: string, row: Row): string {
+	if (typeof row.actor_name === "string") return row.actor_name;
+	if (typeof row.key_name === "string") return `API key “${row.key_name}”`;
+	return actorId.startsWith("k_") ? "A revoked API key" : "A former member";
 }

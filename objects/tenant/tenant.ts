@@ -36,21 +36,17 @@ import {
 	type Room,
 	type SocketState,
 } from "./collaboration";
-import {
-	addApiKey,
-	addMember,
-	type Credential,
-	getUser,
-	listApiKeys,
-	listMembers,
-	resolveActor,
-	signIn,
-} from "./members";
+import { addApiKey, addMember, type Credential, getUser, listApiKeys, listMembers, resolveActor } from "./members";
 import { isProvisioned, migrate } from "./migrations";
 import { type Actor, type Applied, applyOperation, createBoard } from "./operations";
+import { type Revoked, removeMember, revokeApiKey, signOut } from "./revocation";
+import type { Session } from "./sessions";
+import { checkPassword, refuseSignIn, type SignInAttempt, signIn } from "./sign-in";
+import { memoryFailureLog, sqlFailureLog } from "./sign-in-throttle";
 import { Sql } from "./sql";
 import { SqliteBoardStore } from "./sqlite-store";
 import { readTenant, removeTenantData, updateTenant, usageSummary, writeTenant } from "./tenant-record";
+import { redeemTicket } from "./tickets";
 import { completeUpload, type SingleUpload } from "./upload-completion";
 import * as uploads from "./uploads";
 
@@ -74,6 +70,8 @@ export class Tenant extends Server<Env> {
 	};
 	#lastTouch = 0;
 	readonly #completing = new Map<string, Promise<Result<Attachment>>>();
+	/** Failed sign-ins where there is no tenant to write them to (see sign-in-throttle.ts). */
+	readonly #strangerFailures = memoryFailureLog();
 	/** Who this tenant is, cached for the hot path; undefined until read, null when unprovisioned. */
 	#identity: Pick<TenantInfo, "id" | "slug" | "name" | "plan" | "status"> | null | undefined;
 
@@ -123,12 +121,32 @@ export class Tenant extends Server<Env> {
 
 	// ── Sign-in and identity ──────────────────────────────────────────────────
 
-	async signIn(email: string, password: string): Promise<Result<{ user: User; tenantId: string }>> {
+	/**
+	 * Checks a password and opens a session. An unknown or suspended tenant answers exactly like a
+	 * wrong password, after the same PBKDF2 work, so sign-in never tells which tenants exist.
+	 */
+	async signIn(attempt: SignInAttempt): Promise<Result<{ user: User; tenantId: string; session: Session }>> {
 		const tenant = this.#tenant();
-		if (!tenant) return fail("not_found", "No such tenant.");
-		if (tenant.status === "suspended") return fail("tenant_suspended", "This workspace is suspended.");
-		const user = await signIn(this.#sql, email, password);
-		return user.ok ? ok({ user: user.value, tenantId: tenant.id }) : user;
+		if (!tenant) return refuseSignIn(this.#strangerFailures, attempt);
+		if (tenant.status !== "active") {
+			// A stranger gets "wrong email or password"; a member who proved their password is told why.
+			const member = await checkPassword(sqlFailureLog(this.#sql), this.#sql, attempt);
+			return member.ok
+				? fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.")
+				: member;
+		}
+		const result = await signIn(sqlFailureLog(this.#sql), this.#sql, attempt);
+		return result.ok ? ok({ ...result.value, tenantId: tenant.id }) : result;
+	}
+
+	/**
+	 * Ends the caller's session, or every session of theirs; their sockets close at once. Allowed
+	 * in a suspended tenant too: giving up access is never refused.
+	 */
+	async signOut(credential: Credential, everywhere: boolean): Promise<Result<null>> {
+		const tenant = this.#tenant();
+		if (!tenant || !resolveActor(this.#sql, tenant.id, credential)) return fail("unauthenticated", "Sign in again.");
+		return this.#revoke(signOut(this.#sql, credential, everywhere));
 	}
 
 	async me(credential: Credential): Promise<Result<Me>> {
@@ -146,12 +164,16 @@ export class Tenant extends Server<Env> {
 		return this.#with(credential, () => ok(listMembers(this.#sql)));
 	}
 
+	async removeMember(credential: Credential, userId: string): Promise<Result<null>> {
+		return this.#with(credential, (actor) => this.#revoke(removeMember(this.#sql, this.ctx.storage, actor, userId)));
+	}
+
 	async createApiKey(credential: Credential, input: NewApiKey, keyHash: string): Promise<Result<ApiKey>> {
-		return this.#with(credential, (actor) =>
-			canManage(actor.role)
-				? ok(addApiKey(this.#sql, actor, input, keyHash))
-				: fail("forbidden", "Only owners and admins manage API keys."),
-		);
+		return this.#with(credential, (actor) => addApiKey(this.#sql, credential, actor, input, keyHash));
+	}
+
+	async revokeApiKey(credential: Credential, keyId: string): Promise<Result<null>> {
+		return this.#with(credential, (actor) => this.#revoke(revokeApiKey(this.#sql, actor, keyId)));
 	}
 
 	async listApiKeys(credential: Credential): Promise<Result<ApiKey[]>> {
@@ -267,8 +289,9 @@ export class Tenant extends Server<Env> {
 	}
 
 	override async onConnect(connection: BoardSocket, { request }: ConnectionContext): Promise<void> {
+		const boardId = boardParam(request) ?? "";
 		try {
-			await admitSocket(this.#room, connection, request, (credential) => this.#authorize(credential));
+			await admitSocket(this.#room, connection, request, (credential) => this.#admit(credential, boardId));
 		} catch (error) {
 			console.error("Admitting a socket failed", error);
 			connection.close(1011, "Something went wrong on our side");
@@ -331,6 +354,24 @@ export class Tenant extends Server<Env> {
 			return fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.");
 		const actor = resolveActor(this.#sql, tenant.id, credential);
 		return actor ? ok(actor) : fail("unauthenticated", "Sign in again.");
+	}
+
+	/** A socket's way in: the credential as for any request, and a ticket used once, for its board. */
+	#admit(credential: Credential, boardId: string): Result<Actor> {
+		const actor = this.#authorize(credential);
+		if (!actor.ok || credential.kind !== "session" || !credential.ticket) return actor;
+		const redeemed = redeemTicket(this.#sql, credential.ticket, boardId);
+		return redeemed.ok ? actor : redeemed;
+	}
+
+	/** Closes, now, the sockets that were opened with a credential that was just revoked. */
+	#revoke(revoked: Result<Revoked>): Result<null> {
+		if (!revoked.ok) return revoked;
+		for (const socket of this.getConnections<SocketState>()) {
+			const credential = socket.state?.credential;
+			if (credential && revoked.value(credential)) socket.close(4401, "Access revoked");
+		}
+		return ok(null);
 	}
 
 	#attachmentScope(): AttachmentScope | undefined {

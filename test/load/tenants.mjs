@@ -40,10 +40,13 @@ export async function makeTenant(base, adminToken, prefix) {
 	};
 }
 
-/** A board socket authenticated with a one-minute ticket, as non-browser clients do. */
+/** A board socket authenticated with a one-minute, one-use ticket for its board, as non-browser clients do. */
 async function openSocket(base, slug, token, boardId) {
 	const { ticket } = await (
-		await fetch(`${base}/api/t/${slug}/ws-ticket`, { method: "POST", headers: { authorization: `Bearer ${token}` } })
+		await fetch(`${base}/api/t/${slug}/ws-ticket?board=${boardId}`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${token}` },
+		})
 	).json();
 	const ws = new WebSocket(
 		`${base.replace("http", "ws")}/api/t/${slug}/ws?board=${boardId}&ticket=${encodeURIComponent(ticket)}`,

@@ -17,7 +17,10 @@ const ROUTES: [string, (slug: string, ids: { boardId: string; cardId: string }) 
 	["GET", (s) => `/api/t/${s}/members`],
 	["GET", (s) => `/api/t/${s}/api-keys`],
 	["POST", (s) => `/api/t/${s}/api-keys`, { name: "Intruder", role: "member" }],
-	["POST", (s) => `/api/t/${s}/ws-ticket`],
+	["POST", (s, i) => `/api/t/${s}/ws-ticket?board=${i.boardId}`],
+	["DELETE", (s) => `/api/t/${s}/members/u_intruder`],
+	["DELETE", (s) => `/api/t/${s}/api-keys/k_intruder`],
+	["DELETE", (s) => `/api/t/${s}/session?everywhere=1`],
 ];
 
 async function twoTenants() {

@@ -1,22 +1,46 @@
-// Signing in and out of a tenant, who am I, WebSocket tickets, members and API keys.
-import { createApiKeySchema, signInSchema } from "../../shared/api";
-import { clearedSessionCookie, issueToken, newApiKey, sessionCookie, sha256Hex } from "../auth";
-import { created, readJson, unwrap } from "../http";
+// Signing in and out of a tenant, who am I, and WebSocket tickets.
+import { signInSchema, wsTicketSchema } from "../../shared/api";
+import type { Result } from "../../shared/errors";
+import { clearedSessionCookie, credentialFor, sessionCookie } from "../auth";
+import { clientAddress } from "../client-address";
+import { HttpError, readJson, unwrap } from "../http";
 import type { ApiRouter } from "../router";
 import { callerOf, parseSlug, tenantStub } from "../tenant-stub";
+import { issueSessionToken, issueTicket } from "../tokens";
 
 export function sessionRoutes(router: ApiRouter): void {
+	/** Signs in: the object checks the password and opens a session row; the token names that row. */
 	router.post("/api/t/:slug/session", async (request, env) => {
 		const slug = parseSlug(request.params.slug);
 		const { email, password } = await readJson(request, signInSchema);
-		const { user, tenantId } = unwrap(await tenantStub(env, slug).signIn(email, password));
-		const token = await issueToken(env, { use: "session", slug, tid: tenantId, uid: user.id });
+		// Failed sign-ins are throttled per (email, caller's address), so a stranger's guesses
+		// never lock the real member out.
+		const client = clientAddress(request);
+		const signedIn = unwrap(await tenantStub(env, slug).signIn({ email, password, client }));
+		const { user, tenantId, session } = signedIn;
+		const claims = { slug, tenantId, userId: user.id, sessionId: session.id };
+		const token = await issueSessionToken(env, claims, session.expiresAt);
 		const secure = new URL(request.url).protocol === "https:";
 		return Response.json({ token, user }, { headers: { "Set-Cookie": sessionCookie(slug, token, secure) } });
 	});
 
-	router.delete("/api/t/:slug/session", (request) => {
+	/**
+	 * Signs out: ends this session (or, with ?everywhere=1, every session of this member) and closes
+	 * its sockets. Signing out without a live session just clears the cookie; there is nothing to end.
+	 */
+	router.delete("/api/t/:slug/session", async (request, env) => {
 		const slug = parseSlug(request.params.slug);
+		const everywhere = request.query.everywhere === "1";
+		const alreadyOut = (code: string) => code === "unauthenticated" && !everywhere;
+		const credential = await credentialFor(request, env, slug).catch((error: unknown) => {
+			if (error instanceof HttpError && alreadyOut(error.code)) return undefined;
+			throw error;
+		});
+		if (credential) {
+			// (RPC typing drops the failure branch, whose `details` is `unknown`; the value has it.)
+			const ended = (await tenantStub(env, slug).signOut(credential, everywhere)) as Result<null>;
+			if (!ended.ok && !alreadyOut(ended.code)) unwrap(ended);
+		}
 		return new Response(null, { status: 204, headers: { "Set-Cookie": clearedSessionCookie(slug) } });
 	});
 
@@ -25,30 +49,27 @@ export function sessionRoutes(router: ApiRouter): void {
 		return unwrap(await stub.me(credential));
 	});
 
-	/** A one-minute ticket for WebSocket clients that cannot send the session cookie. */
+	/**
+	 * A one-minute, one-use ticket for one board, for WebSocket clients that cannot send the
+	 * session cookie. It is drawn from the caller's session: ending the session ends its sockets.
+	 */
 	router.post("/api/t/:slug/ws-ticket", async (request, env) => {
 		const { slug, stub, credential } = await callerOf(request, env);
+		const boardId = await ticketBoard(request);
 		const { user } = unwrap(await stub.me(credential));
 		if (credential.kind !== "session") return { ticket: null };
-		return { ticket: await issueToken(env, { use: "ticket", slug, tid: credential.tenantId, uid: user.id }) };
+		const session = { slug, tenantId: credential.tenantId, userId: user.id, sessionId: credential.sessionId };
+		return { ticket: await issueTicket(env, session, boardId) };
 	});
+}
 
-	router.get("/api/t/:slug/members", async (request, env) => {
-		const { stub, credential } = await callerOf(request, env);
-		return { members: unwrap(await stub.listMembers(credential)) };
-	});
-
-	router.get("/api/t/:slug/api-keys", async (request, env) => {
-		const { stub, credential } = await callerOf(request, env);
-		return { apiKeys: unwrap(await stub.listApiKeys(credential)) };
-	});
-
-	/** Creates an API key; the key itself is in this response only, the tenant keeps its hash. */
-	router.post("/api/t/:slug/api-keys", async (request, env) => {
-		const { slug, stub, credential } = await callerOf(request, env);
-		const input = await readJson(request, createApiKeySchema);
-		const key = newApiKey(slug);
-		const apiKey = unwrap(await stub.createApiKey(credential, input, await sha256Hex(key)));
-		return created({ ...apiKey, key });
-	});
+/** The board a ticket is for: `{"boardId"}` in a JSON body, or `?board=`. */
+async function ticketBoard(request: Request & { query: Record<string, unknown> }): Promise<string> {
+	const { board } = request.query;
+	if (board === undefined && request.headers.has("content-type"))
+		return (await readJson(request, wsTicketSchema)).boardId;
+	const parsed = wsTicketSchema.safeParse({ boardId: board });
+	if (!parsed.success)
+		throw new HttpError("validation_failed", 'Name the board the ticket is for: {"boardId":"…"} or ?board=<boardId>.');
+	return parsed.data.boardId;
 }

@@ -74,6 +74,6 @@ export function SignInPage({ slug, onSignedIn }: { slug: string; onSignedIn: () 
 function messageFor(error: unknown): string {
 	if (error instanceof ApiError && error.code === "unauthenticated") return "That email and password don't match.";
 	if (error instanceof ApiError && error.code === "rate_limited")
-		return "Too many attempts. Wait a minute and try again.";
+		return "Too many attempts from here. Wait a little and try again.";
 	return describeError(error);
 }

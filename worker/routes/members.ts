@@ -1,0 +1,44 @@
+// Tenant self-service: members and API keys, for owners and admins. Removing a member or
+// revoking a key takes effect at once, over HTTP and on open sockets alike.
+import { createApiKeySchema } from "../../shared/api";
+import { newApiKey, sha256Hex } from "../auth";
+import { created, readJson, unwrap } from "../http";
+import type { ApiRouter } from "../router";
+import { callerOf } from "../tenant-stub";
+
+const noContent = () => new Response(null, { status: 204 });
+
+export function memberRoutes(router: ApiRouter): void {
+	router.get("/api/t/:slug/members", async (request, env) => {
+		const { stub, credential } = await callerOf(request, env);
+		return { members: unwrap(await stub.listMembers(credential)) };
+	});
+
+	/** Removes a member and ends their sessions and sockets. The last owner cannot be removed (409). */
+	router.delete("/api/t/:slug/members/:userId", async (request, env) => {
+		const { stub, credential } = await callerOf(request, env);
+		unwrap(await stub.removeMember(credential, request.params.userId ?? ""));
+		return noContent();
+	});
+
+	router.get("/api/t/:slug/api-keys", async (request, env) => {
+		const { stub, credential } = await callerOf(request, env);
+		return { apiKeys: unwrap(await stub.listApiKeys(credential)) };
+	});
+
+	/** Creates an API key; the key itself is in this response only, the tenant keeps its hash. */
+	router.post("/api/t/:slug/api-keys", async (request, env) => {
+		const { slug, stub, credential } = await callerOf(request, env);
+		const input = await readJson(request, createApiKeySchema);
+		const key = newApiKey(slug);
+		const apiKey = unwrap(await stub.createApiKey(credential, input, await sha256Hex(key)));
+		return created({ ...apiKey, key });
+	});
+
+	/** Revokes an API key: from now on it answers 401. */
+	router.delete("/api/t/:slug/api-keys/:keyId", async (request, env) => {
+		const { stub, credential } = await callerOf(request, env);
+		unwrap(await stub.revokeApiKey(credential, request.params.keyId ?? ""));
+		return noContent();
+	});
+}
