@@ -11,7 +11,13 @@ export default defineConfig({
 				plugins: [
 					cloudflareTest({
 						wrangler: { configPath: "./wrangler.jsonc" },
-						miniflare: { bindings: { ADMIN_TOKEN: "test-admin-token", SESSION_SECRET: "test-session-secret" } },
+						miniflare: {
+							bindings: {
+								ADMIN_TOKEN: "test-admin-token",
+								SESSION_SECRET: "test-session-secret",
+								USAGE_STORE: "local",
+							},
+						},
 					}),
 				],
 				test: {

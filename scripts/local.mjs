@@ -2,7 +2,7 @@
 // starting `wrangler dev`, waiting for it, and seeding the demo tenant.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 
 export const DEMO = {
 	slug: "acme",
@@ -24,6 +24,8 @@ export function ensureDevVars(path = ".dev.vars") {
 			{ mode: 0o600 },
 		);
 	}
+	// Local runs keep every usage data point (wrangler drops Analytics Engine writes): see objects/usage.
+	if (!/^USAGE_STORE=/m.test(readFileSync(path, "utf8"))) appendFileSync(path, "USAGE_STORE=local\n");
 	const vars = {};
 	for (const line of readFileSync(path, "utf8").split("\n")) {
 		const match = line.match(/^([A-Z_]+)=(.*)$/);

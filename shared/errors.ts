@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
 	validation_failed: 422,
 	unauthenticated: 401,
 	forbidden: 403,
+	/** The tenant's plan does not allow more of this (boards, members). */
+	plan_limit: 403,
 	tenant_suspended: 403,
 	/** A cookie-authenticated write that did not come from this site's own pages (CSRF). */
 	origin_not_allowed: 403,

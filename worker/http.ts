@@ -1,9 +1,12 @@
 // HTTP plumbing: one error type that renders itself, JSON body parsing with size and type
 // checks, and turning an object's Result into a response or an error.
-import { json } from "itty-router";
+import { type IRequest, json, type RouterType } from "itty-router";
 import type { z } from "zod";
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type Result } from "../shared/errors";
 import { MAX_JSON_BYTES } from "../shared/limits";
+
+/** The router every route module adds to: handlers get the request with its params, then env and context. */
+export type ApiRouter = RouterType<IRequest, [Env, ExecutionContext]>;
 
 /** An expected failure on the way to a response: a status, a code and a message for the caller. */
 export class HttpError extends Error {

@@ -5,6 +5,7 @@ import { router } from "./router";
 
 export { Directory } from "../objects/directory/directory";
 export { Tenant } from "../objects/tenant/tenant";
+export { UsageRecorder } from "../objects/usage/recorder";
 
 export default {
 	fetch: (request, env, ctx) => router.fetch(request, env, ctx),

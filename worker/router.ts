@@ -1,16 +1,14 @@
 // The route table. itty-router's AutoRouter turns returned values into JSON responses;
 // `renderError` turns thrown HttpErrors into the contract's error bodies.
-import { AutoRouter, type IRequest, type RouterType } from "itty-router";
-import { HttpError, renderError } from "./http";
+import { AutoRouter } from "itty-router";
+import { type ApiRouter, HttpError, renderError } from "./http";
 import { adminRoutes } from "./routes/admin";
 import { attachmentRoutes } from "./routes/attachments";
+import { billingRoutes } from "./routes/billing";
 import { boardRoutes } from "./routes/boards";
 import { memberRoutes } from "./routes/members";
 import { sessionRoutes } from "./routes/session";
 import { socketRoutes } from "./routes/socket";
-
-/** Every handler gets the request with its params, then the Worker's env and context. */
-export type ApiRouter = RouterType<IRequest, [Env, ExecutionContext]>;
 
 export const router: ApiRouter = AutoRouter({
 	catch: renderError,
@@ -24,6 +22,7 @@ sessionRoutes(router);
 memberRoutes(router);
 boardRoutes(router);
 attachmentRoutes(router);
+billingRoutes(router);
 socketRoutes(router);
 
 /** API responses are never cached and never sniffed. WebSocket upgrades pass through untouched. */

@@ -4,7 +4,9 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Tenant } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
+import type { Adjustment, Invoice } from "../../shared/invoice";
 import { Sql } from "../tenant/sql";
+import { addAdjustment, adjustmentsFor, closedInvoices, createInvoiceTables, freezeInvoices } from "./invoices";
 
 type Row = {
 	slug: string;
@@ -25,6 +27,25 @@ export class Directory extends DurableObject<Env> {
 		this.#sql.run(`CREATE TABLE IF NOT EXISTS tenants (slug TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL,
 			plan TEXT NOT NULL, status TEXT NOT NULL, schema_version INTEGER NOT NULL, created_at TEXT NOT NULL,
 			last_active_at TEXT)`);
+		createInvoiceTables(this.#sql);
+	}
+
+	// ── Billing records (see invoices.ts) ──────────────────────────────────────
+
+	async closedInvoices(tenantId: string): Promise<Invoice[]> {
+		return closedInvoices(this.#sql, tenantId);
+	}
+
+	async freezeInvoices(invoices: Invoice[]): Promise<void> {
+		freezeInvoices(this.#sql, invoices);
+	}
+
+	async adjustments(tenantId: string, period: string): Promise<Adjustment[]> {
+		return adjustmentsFor(this.#sql, tenantId, period);
+	}
+
+	async addAdjustment(tenantId: string, period: string, input: { description: string; amountCents: number }) {
+		return addAdjustment(this.#sql, tenantId, period, input);
 	}
 
 	/** Claims a slug. The row is written before the tenant object is provisioned, so two operators cannot both win. */

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from "../../shared/errors";
 import { PLANS } from "../../shared/plans";
 import type { Sql } from "./sql";
 import type { SqliteBoardStore } from "./sqlite-store";
+import type { UsageMeter } from "./usage-meter";
 
 export interface AttachmentScope {
 	sql: Sql;
@@ -18,6 +19,8 @@ export interface AttachmentScope {
 	 * complete of the same upload in; it gets the first one's answer instead of racing it.
 	 */
 	completing: Map<string, Promise<Result<Attachment>>>;
+	/** The tenant's usage meter: R2 operations and bytes moved are counted where they happen. */
+	meter: UsageMeter;
 }
 
 /** Bytes stored plus bytes reserved by uploads still in flight. */

@@ -30,6 +30,7 @@ export function attachmentForDownload(
 ): Result<{ attachment: Attachment; key: string }> {
 	const attachment = liveAttachment(scope, attachmentId);
 	if (!attachment) return fail("not_found", "No such attachment.");
+	scope.meter.count("cost.r2_class_b", 1, "GetObject");
 	return ok({ attachment, key: attachmentKey(scope.tenant.id, attachment.id) });
 }
 
@@ -82,7 +83,12 @@ export async function sweepAttachments(scope: AttachmentScope, nowMs: number): P
 		const batch = doomed.slice(i, i + DELETE_BATCH).map((a) => a.id);
 		await scope.bucket.delete(batch.map((id) => attachmentKey(scope.tenant.id, id)));
 		scope.storage.transactionSync(() => {
+			const freed = scope.sql.one<{ n: number | null }>(
+				`SELECT sum(size) AS n FROM attachments WHERE id IN (${batch.map(() => "?").join(", ")})`,
+				...batch,
+			)?.n;
 			for (const id of batch) scope.sql.run("DELETE FROM attachments WHERE id = ?", id);
+			scope.meter.storageChanged(-(freed ?? 0));
 		});
 	}
 	// Inside the alarm handler no alarm is pending, so set the next one outright.

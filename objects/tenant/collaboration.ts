@@ -11,6 +11,7 @@ import type { Credential } from "./members";
 import type { Actor } from "./operations";
 import { applyOperation } from "./operations";
 import type { BoardStore } from "./store";
+import type { UsageMeter } from "./usage-meter";
 
 export interface SocketState {
 	credential: Credential;
@@ -30,6 +31,7 @@ export type BoardSocket = Connection<SocketState>;
 /** What collaboration needs from the tenant object. Commits broadcast through the store's listener. */
 export interface Room {
 	store: BoardStore;
+	meter: UsageMeter;
 	resolve(credential: Credential): Actor | undefined;
 	connections(boardId: string): Iterable<BoardSocket>;
 }
@@ -38,8 +40,10 @@ export function boardTag(boardId: string): string {
 	return `board:${boardId}`;
 }
 
-export function send(socket: WebSocket, message: ServerMessage): void {
+/** Sends one frame to one socket: one message out on the tenant's meter. */
+function send(room: Room, socket: WebSocket, message: ServerMessage): void {
 	socket.send(JSON.stringify(message));
+	room.meter.count("ws.messages_out", 1);
 }
 
 /**
@@ -54,13 +58,16 @@ export async function handleFrame(
 ): Promise<void> {
 	const state = socket.state;
 	if (!state) return;
+	room.meter.begin();
+	room.meter.count("ws.messages_in", 1);
+	if (state.credential.kind === "session") room.meter.active(state.userId);
 	if (frameBytes(raw) > MAX_FRAME_BYTES) {
 		socket.close(1009, "Frame too large");
 		return;
 	}
 	const message = parseFrame(raw);
 	if (!message) {
-		send(socket, { type: "error", code: "bad_request", message: "That frame is not a valid Boardroom message." });
+		send(room, socket, { type: "error", code: "bad_request", message: "That frame is not a valid Boardroom message." });
 		return;
 	}
 	try {
@@ -69,6 +76,7 @@ export async function handleFrame(
 		console.error("Handling a WebSocket frame failed", error);
 		const text = "Something went wrong on our side; nothing was changed.";
 		send(
+			room,
 			socket,
 			message.type === "op"
 				? { type: "op.error", opId: message.opId, code: "internal", message: text }
@@ -110,14 +118,14 @@ function parseFrame(raw: string | ArrayBuffer | ArrayBufferView): ClientMessage 
 async function sync(room: Room, socket: BoardSocket, state: SocketState, since: number | null): Promise<void> {
 	const missed = since === null ? undefined : await room.store.eventsSince(since, state.boardId);
 	if (missed) {
-		send(socket, { type: "events.replay", events: missed });
+		send(room, socket, { type: "events.replay", events: missed });
 	} else {
 		const board = await room.store.boardDetail(state.boardId);
 		if (!board) {
 			socket.close(4404, "Board not found");
 			return;
 		}
-		send(socket, { type: "board.snapshot", board });
+		send(room, socket, { type: "board.snapshot", board });
 	}
 	// Nothing committed between reading the reply and this line (the store answered without
 	// yielding), so every later event follows the reply in order.
@@ -138,23 +146,29 @@ async function operate(
 		return;
 	}
 	if (op.boardId !== state.boardId) {
-		send(socket, { type: "op.error", opId, code: "not_found", message: "This socket watches another board." });
+		send(room, socket, { type: "op.error", opId, code: "not_found", message: "This socket watches another board." });
 		return;
 	}
 	const result = await applyOperation(room.store, actor, op, opId);
 	if (!result.ok) {
-		send(socket, { type: "op.error", opId, code: result.code, message: result.message, details: result.details });
+		send(room, socket, { type: "op.error", opId, code: result.code, message: result.message, details: result.details });
 		return;
 	}
 	// The commit has already broadcast the event to everyone, the sender included, so the sender's
 	// confirmed state holds the change by the time its ack drops the pending copy.
-	send(socket, { type: "op.ack", opId, seq: result.value.committed.seq });
+	send(room, socket, { type: "op.ack", opId, seq: result.value.committed.seq });
 }
 
 /** Sends a committed event to every synced socket on its board. */
 export function broadcastEvent(room: Room, committed: CommittedEvent): void {
 	const frame = JSON.stringify({ type: "event", event: committed } satisfies ServerMessage);
-	for (const socket of room.connections(committed.boardId)) if (socket.state?.synced) socket.send(frame);
+	let sent = 0;
+	for (const socket of room.connections(committed.boardId)) {
+		if (!socket.state?.synced) continue;
+		socket.send(frame);
+		sent += 1;
+	}
+	room.meter.count("ws.messages_out", sent);
 }
 
 export function broadcastPresence(room: Room, boardId: string): void {
@@ -166,6 +180,7 @@ export function broadcastPresence(room: Room, boardId: string): void {
 	}
 	const frame = JSON.stringify({ type: "presence", entries } satisfies ServerMessage);
 	for (const socket of sockets) socket.send(frame);
+	room.meter.count("ws.messages_out", sockets.length);
 }
 
 /** The header through which the Worker, and only the Worker, tells a socket who it is. */
@@ -186,7 +201,7 @@ export async function admitSocket(
 	const actor = credential ? authorize(credential) : fail("unauthenticated", "Not allowed here.");
 	if (!credential || !actor.ok) {
 		const code = actor.ok ? "unauthenticated" : actor.code;
-		send(socket, { type: "error", code, message: "Not allowed here." });
+		send(room, socket, { type: "error", code, message: "Not allowed here." });
 		socket.close(code === "tenant_suspended" ? 4403 : 4401, "Not allowed");
 		return;
 	}
@@ -197,7 +212,8 @@ export async function admitSocket(
 	}
 	const { userId, name, role } = actor.value;
 	socket.setState({ credential, userId, name, boardId, cardId: null, synced: false });
-	send(socket, { type: "hello", connectionId: socket.id, userId, role });
+	room.meter.request("ws_connect", credential.kind === "session" ? userId : null);
+	send(room, socket, { type: "hello", connectionId: socket.id, userId, role });
 }
 
 /** The board a socket asks to watch, if it is a well-formed id (it becomes a connection tag). */

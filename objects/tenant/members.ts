@@ -19,10 +19,13 @@ export type Credential =
 	| { kind: "session"; userId: string; tenantId: string; sessionId: string; ticket?: Ticket }
 	| { kind: "apiKey"; keyHash: string };
 
-export async function addMember(sql: Sql, input: NewMember): Promise<Result<Member>> {
+export async function addMember(sql: Sql, input: NewMember, maxMembers: number): Promise<Result<Member>> {
 	if (sql.one("SELECT 1 AS found FROM members WHERE email = ?", input.email)) {
 		return fail("conflict", `${input.email} is already a member.`);
 	}
+	const count = sql.one<{ n: number }>("SELECT count(*) AS n FROM members")?.n ?? 0;
+	if (count >= maxMembers)
+		return fail("plan_limit", `This plan allows ${maxMembers} members. Upgrade the plan to add more.`, { maxMembers });
 	const member: Member = {
 		id: newId("u"),
 		email: input.email,

@@ -108,6 +108,24 @@ export const MIGRATIONS: readonly Migration[] = [
 			"CREATE INDEX sign_in_failures_by_age ON sign_in_failures(last_failure_at)",
 		],
 	},
+	{
+		version: 5,
+		name: "the exact usage ledger: hourly meters, active members, gauges, plan history",
+		statements: [
+			// One row per meter per hour: what invoices are computed from.
+			`CREATE TABLE usage_ledger (hour TEXT NOT NULL, meter TEXT NOT NULL, quantity INTEGER NOT NULL,
+				PRIMARY KEY (hour, meter)) WITHOUT ROWID`,
+			// Who did anything, per hour, so "active members" can be counted for any period.
+			`CREATE TABLE member_activity (hour TEXT NOT NULL, member_id TEXT NOT NULL,
+				PRIMARY KEY (hour, member_id)) WITHOUT ROWID`,
+			// A level (bytes stored) and since when (ms); integrated into byte-seconds as it changes.
+			"CREATE TABLE gauges (meter TEXT PRIMARY KEY, level INTEGER NOT NULL, since INTEGER NOT NULL)",
+			"CREATE TABLE plan_changes (effective_at TEXT PRIMARY KEY, plan TEXT NOT NULL)",
+			"INSERT INTO plan_changes (effective_at, plan) SELECT created_at, plan FROM tenant",
+			`INSERT INTO gauges (meter, level, since) SELECT 'storage.byte_seconds', coalesce(sum(size), 0),
+				CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) FROM attachments`,
+		],
+	},
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

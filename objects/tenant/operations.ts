@@ -49,18 +49,21 @@ export async function applyOperation(
 	return ok({ replayed: false, committed });
 }
 
-/** Creates a board with the three lists most teams start from. */
+/** Creates a board with the three lists most teams start from, if the plan has room for it. */
 export async function createBoard(
 	store: BoardStore,
 	actor: Actor,
 	title: string,
 	opId: string | null,
+	maxBoards: number,
 ): Promise<Result<Board>> {
 	if (!canWrite(actor.role)) return readOnly();
 	const fingerprint = opId === null ? null : fingerprintOf({ type: "board.create", title });
 	const earlier = await replay(store, actor, opId, fingerprint);
 	if (earlier && !earlier.ok) return earlier;
 	if (earlier?.value.committed.event.type === "board.updated") return ok(earlier.value.committed.event.board);
+	if ((await store.boards()).length >= maxBoards)
+		return fail("plan_limit", `This plan allows ${maxBoards} boards. Archive one or upgrade the plan.`, { maxBoards });
 	const at = now();
 	const board: Board = { id: newId("b"), title, version: 1, createdAt: at, updatedAt: at };
 	const changes: Change[] = [{ put: "board", row: board }];

@@ -16,13 +16,22 @@ export class SqlError extends Error {
 export class Sql {
 	readonly #sql: SqlStorage;
 
+	/**
+	 * Rows read and written since the meter last took them: what this tenant costs in SQLite
+	 * (Cloudflare bills both), as the cursors report them.
+	 */
+	#rows = { read: 0, written: 0 };
+
 	constructor(storage: DurableObjectStorage) {
 		this.#sql = storage.sql;
 	}
 
 	/** Every row of a query. */
 	all<T>(query: string, ...params: SqlValue[]): T[] {
-		return this.#exec(query, params).toArray() as T[];
+		const cursor = this.#exec(query, params);
+		const rows = cursor.toArray() as T[];
+		this.#count(cursor);
+		return rows;
 	}
 
 	/** The first row, or undefined. */
@@ -32,7 +41,22 @@ export class Sql {
 
 	/** Runs a statement and returns how many rows it wrote. */
 	run(query: string, ...params: SqlValue[]): number {
-		return this.#exec(query, params).rowsWritten;
+		const cursor = this.#exec(query, params);
+		cursor.toArray();
+		this.#count(cursor);
+		return cursor.rowsWritten;
+	}
+
+	/** Rows read and written since the last call. */
+	takeRowCounts(): { read: number; written: number } {
+		const rows = this.#rows;
+		this.#rows = { read: 0, written: 0 };
+		return rows;
+	}
+
+	#count(cursor: SqlStorageCursor<Record<string, SqlStorageValue>>): void {
+		this.#rows.read += cursor.rowsRead;
+		this.#rows.written += cursor.rowsWritten;
 	}
 
 	#exec(query: string, params: SqlValue[]): SqlStorageCursor<Record<string, SqlStorageValue>> {

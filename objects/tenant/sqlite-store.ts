@@ -20,12 +20,21 @@ const LIVE = "c.archived = 0 AND l.archived = 0";
 /** How many events a reconnecting client may replay before a snapshot is cheaper. */
 const RESUME_WINDOW = 1000;
 
+/** What the tenant object does around every commit, whatever made it. */
+export interface CommitHooks {
+	/** Inside the transaction, before the changes: metering that must commit with them. */
+	during(commit: Commit): void;
+	/** After the transaction, once durable: broadcasting and bookkeeping. */
+	after(committed: CommittedEvent): void;
+	/** The transaction threw and nothing was written. */
+	failed(): void;
+}
+
 export class SqliteBoardStore implements BoardStore {
 	constructor(
 		private readonly sql: Sql,
 		private readonly storage: DurableObjectStorage,
-		/** Runs after every commit, outside its transaction: broadcasting and bookkeeping. */
-		private readonly onCommit: (committed: CommittedEvent) => void,
+		private readonly hooks: CommitHooks,
 	) {}
 
 	boards(): Board[] {
@@ -157,8 +166,10 @@ export class SqliteBoardStore implements BoardStore {
 			});
 	}
 
-	commit({ changes, boardId, actorId, opId, fingerprint, event }: Commit): CommittedEvent {
-		const committed = this.storage.transactionSync(() => {
+	commit(commit: Commit): CommittedEvent {
+		const { changes, boardId, actorId, opId, fingerprint, event } = commit;
+		const write = () => {
+			this.hooks.during(commit);
 			for (const change of changes) writeChange(this.sql, change);
 			const at = now();
 			const prevSeq = this.#lastSeq(boardId);
@@ -184,8 +195,15 @@ export class SqliteBoardStore implements BoardStore {
 					at,
 				);
 			return { seq, prevSeq, boardId, actorId, opId, event };
-		});
-		this.onCommit(committed);
+		};
+		let committed: CommittedEvent;
+		try {
+			committed = this.storage.transactionSync(write);
+		} catch (error) {
+			this.hooks.failed();
+			throw error;
+		}
+		this.hooks.after(committed);
 		return committed;
 	}
 

@@ -5,6 +5,7 @@ import type { Plan, TenantStatus } from "../../shared/tenant";
 import { newId } from "./ids";
 import { isProvisioned, now, schemaVersion } from "./migrations";
 import type { Sql } from "./sql";
+import { recordPlanChange } from "./usage-ledger";
 
 type TenantRow = { id: string; slug: string; name: string; plan: Plan; status: TenantStatus; created_at: string };
 
@@ -26,14 +27,16 @@ export function readTenant(sql: Sql): Tenant | undefined {
 }
 
 export function writeTenant(sql: Sql, input: { slug: string; name: string; plan: Plan }): Tenant {
+	const at = now();
 	sql.run(
 		"INSERT INTO tenant (id, slug, name, plan, status, created_at) VALUES (?, ?, ?, ?, 'active', ?)",
 		newId("t"),
 		input.slug,
 		input.name,
 		input.plan,
-		now(),
+		at,
 	);
+	recordPlanChange(sql, input.plan, at);
 	const tenant = readTenant(sql);
 	if (!tenant) throw new Error("The tenant record was not written.");
 	return tenant;
@@ -43,6 +46,8 @@ export function updateTenant(sql: Sql, patch: TenantUpdate): Tenant | undefined 
 	const tenant = readTenant(sql);
 	if (!tenant) return undefined;
 	sql.run("UPDATE tenant SET plan = ?, status = ?", patch.plan ?? tenant.plan, patch.status ?? tenant.status);
+	// Invoices prorate by the plan history, so each change is kept with the moment it took effect.
+	if (patch.plan && patch.plan !== tenant.plan) recordPlanChange(sql, patch.plan, now());
 	return readTenant(sql);
 }
 

@@ -19,12 +19,17 @@ import type {
 	UploadStatus,
 	User,
 } from "../../shared/api";
+import type { InvoiceList, UsageRange, UsageReport } from "../../shared/billing";
 import { fail, ok, type Result } from "../../shared/errors";
+import type { RequestClass } from "../../shared/meters";
+import { PLANS } from "../../shared/plans";
 import type { CommittedEvent, Operation } from "../../shared/protocol";
 import { canManage, type Plan } from "../../shared/tenant";
-import { touchDirectory } from "../directory/client";
+import { directoryFor, touchDirectory } from "../directory/client";
+import { usageWriter } from "../usage/recorder";
 import type { AttachmentScope } from "./attachment-scope";
 import * as attachments from "./attachments";
+import { type BillingRecords, finalInvoice, invoiceList, usageReport } from "./billing";
 import {
 	admitSocket,
 	type BoardSocket,
@@ -49,6 +54,9 @@ import { readTenant, removeTenantData, updateTenant, usageSummary, writeTenant }
 import { redeemTicket } from "./tickets";
 import { completeUpload, type SingleUpload } from "./upload-completion";
 import * as uploads from "./uploads";
+import { UsageMeter } from "./usage-meter";
+
+type Identity = Pick<TenantInfo, "id" | "slug" | "name" | "plan" | "status" | "createdAt">;
 
 /** How often, at most, the tenant reports its last activity to the directory. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -57,11 +65,25 @@ export class Tenant extends Server<Env> {
 	static override options = { hibernate: true };
 
 	readonly #sql = new Sql(this.ctx.storage);
-	/** Every commit, whatever made it, runs #afterCommit once it is durable. */
-	readonly #store = new SqliteBoardStore(this.#sql, this.ctx.storage, (committed) => this.#afterCommit(committed));
+	readonly #meter = new UsageMeter(
+		this.#sql,
+		this.ctx.storage,
+		usageWriter(this.env, "do", (promise) => this.ctx.waitUntil(promise)),
+		() => this.#tenant(),
+	);
+	/** Every commit, whatever made it, is metered in its transaction and runs #afterCommit once durable. */
+	readonly #store = new SqliteBoardStore(this.#sql, this.ctx.storage, {
+		during: (commit) => this.#meter.recordCommit(commit),
+		after: (committed) => {
+			this.#meter.committed();
+			this.#afterCommit(committed);
+		},
+		failed: () => this.#meter.rolledBack(),
+	});
 	/** What collaboration.ts sees of this object. Kept private: public members are RPC surface. */
 	readonly #room: Room = {
 		store: this.#store,
+		meter: this.#meter,
 		resolve: (credential) => {
 			const actor = this.#authorize(credential);
 			return actor.ok ? actor.value : undefined;
@@ -73,7 +95,7 @@ export class Tenant extends Server<Env> {
 	/** Failed sign-ins where there is no tenant to write them to (see sign-in-throttle.ts). */
 	readonly #strangerFailures = memoryFailureLog();
 	/** Who this tenant is, cached for the hot path; undefined until read, null when unprovisioned. */
-	#identity: Pick<TenantInfo, "id" | "slug" | "name" | "plan" | "status"> | null | undefined;
+	#identity: Identity | null | undefined;
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
@@ -106,17 +128,38 @@ export class Tenant extends Server<Env> {
 		return ok(tenant);
 	}
 
-	/** Removes everything of this tenant: attachments in R2, alarms, and every row. Idempotent. */
+	/**
+	 * Removes everything of this tenant: attachments in R2, alarms, and every row. Its last invoice
+	 * is frozen in the control plane first, so what was billed outlives it. Idempotent.
+	 */
 	async destroy(): Promise<Result<null>> {
 		for (const socket of this.getConnections()) socket.close(4404, "Tenant deleted");
+		const tenant = this.#billed();
+		if (tenant) {
+			this.#meter.flush();
+			this.#meter.accrueStorage();
+			await finalInvoice(this.#sql, tenant, this.#billingRecords(tenant.slug));
+		}
 		await removeTenantData(this.ctx.storage, this.#sql, this.env.ATTACHMENTS);
 		this.#identity = undefined;
 		return ok(null);
 	}
 
 	async addMember(input: NewMember): Promise<Result<Member>> {
-		if (!this.#tenant()) return fail("not_found", "No such tenant.");
-		return addMember(this.#sql, input);
+		const tenant = this.#tenant();
+		if (!tenant) return fail("not_found", "No such tenant.");
+		return addMember(this.#sql, input, PLANS[tenant.plan].maxMembers);
+	}
+
+	/** One tenant's usage as the operator sees it: the same exact ledger its owners see. */
+	async operatorUsage(range: UsageRange): Promise<Result<UsageReport>> {
+		const tenant = this.#billed();
+		return tenant ? ok(this.#usageReport(tenant, range)) : fail("not_found", "No such workspace.");
+	}
+
+	async operatorInvoices(): Promise<Result<InvoiceList>> {
+		const tenant = this.#billed();
+		return tenant ? ok(await this.#invoices(tenant)) : fail("not_found", "No such workspace.");
 	}
 
 	// ── Sign-in and identity ──────────────────────────────────────────────────
@@ -161,23 +204,25 @@ export class Tenant extends Server<Env> {
 	}
 
 	async listMembers(credential: Credential): Promise<Result<Member[]>> {
-		return this.#with(credential, () => ok(listMembers(this.#sql)));
+		return this.#with(credential, "read", () => ok(listMembers(this.#sql)));
 	}
 
 	async removeMember(credential: Credential, userId: string): Promise<Result<null>> {
-		return this.#with(credential, (actor) => this.#revoke(removeMember(this.#sql, this.ctx.storage, actor, userId)));
+		return this.#with(credential, "write", (actor) =>
+			this.#revoke(removeMember(this.#sql, this.ctx.storage, actor, userId)),
+		);
 	}
 
 	async createApiKey(credential: Credential, input: NewApiKey, keyHash: string): Promise<Result<ApiKey>> {
-		return this.#with(credential, (actor) => addApiKey(this.#sql, credential, actor, input, keyHash));
+		return this.#with(credential, "write", (actor) => addApiKey(this.#sql, credential, actor, input, keyHash));
 	}
 
 	async revokeApiKey(credential: Credential, keyId: string): Promise<Result<null>> {
-		return this.#with(credential, (actor) => this.#revoke(revokeApiKey(this.#sql, actor, keyId)));
+		return this.#with(credential, "write", (actor) => this.#revoke(revokeApiKey(this.#sql, actor, keyId)));
 	}
 
 	async listApiKeys(credential: Credential): Promise<Result<ApiKey[]>> {
-		return this.#with(credential, (actor) =>
+		return this.#with(credential, "read", (actor) =>
 			canManage(actor.role) ? ok(listApiKeys(this.#sql)) : fail("forbidden", "Only owners and admins manage API keys."),
 		);
 	}
@@ -185,23 +230,24 @@ export class Tenant extends Server<Env> {
 	// ── Boards ────────────────────────────────────────────────────────────────
 
 	async listBoards(credential: Credential): Promise<Result<Board[]>> {
-		return this.#with(credential, () => ok(this.#store.boards()));
+		return this.#with(credential, "read", () => ok(this.#store.boards()));
 	}
 
 	async createBoard(credential: Credential, title: string, opId: string | null): Promise<Result<Board>> {
-		return this.#with(credential, (actor) => createBoard(this.#store, actor, title, opId));
+		const maxBoards = PLANS[this.#tenant()?.plan ?? "free"].maxBoards;
+		return this.#with(credential, "write", (actor) => createBoard(this.#store, actor, title, opId, maxBoards));
 	}
 
 	async getBoard(credential: Credential, boardId: string): Promise<Result<BoardDetail>> {
-		return this.#with(credential, () => found(this.#store.boardDetail(boardId), "board"));
+		return this.#with(credential, "read", () => found(this.#store.boardDetail(boardId), "board"));
 	}
 
 	async getCard(credential: Credential, cardId: string): Promise<Result<CardDetail>> {
-		return this.#with(credential, () => found(this.#store.cardDetail(cardId), "card"));
+		return this.#with(credential, "read", () => found(this.#store.cardDetail(cardId), "card"));
 	}
 
 	async activity(credential: Credential, boardId: string): Promise<Result<ReturnType<SqliteBoardStore["activity"]>>> {
-		return this.#with(credential, () =>
+		return this.#with(credential, "read", () =>
 			this.#store.board(boardId) ? ok(this.#store.activity(boardId, 100)) : fail("not_found", "No such board."),
 		);
 	}
@@ -210,12 +256,12 @@ export class Tenant extends Server<Env> {
 	async cardBoard(credential: Credential, cardId: string): Promise<Result<string>> {
 		// Archived cards too, so a retried PATCH that archived one replays instead of answering 404.
 		const card = () => this.#store.card(cardId) ?? this.#store.archivedCard(cardId);
-		return this.#with(credential, () => found(card()?.boardId, "card"));
+		return this.#with(credential, null, () => found(card()?.boardId, "card"));
 	}
 
 	/** Applies one board operation; the same path WebSocket operations take. */
 	async apply(credential: Credential, op: Operation, opId: string | null): Promise<Result<Applied>> {
-		return this.#with(credential, (actor) => applyOperation(this.#store, actor, op, opId));
+		return this.#with(credential, "write", (actor) => applyOperation(this.#store, actor, op, opId));
 	}
 
 	// ── Attachments: the Worker streams bytes to R2; this object keeps metadata, quota, cleanup ──
@@ -227,7 +273,7 @@ export class Tenant extends Server<Env> {
 		input: NewUpload,
 		multipart: boolean,
 	): Promise<Result<UploadCreated & uploads.UploadTarget>> {
-		return this.#withAttachments(credential, (scope, actor) =>
+		return this.#withAttachments(credential, "upload", (scope, actor) =>
 			uploads.beginUpload(scope, actor, cardId, input, multipart),
 		);
 	}
@@ -237,15 +283,17 @@ export class Tenant extends Server<Env> {
 		uploadId: string,
 		part: number,
 	): Promise<Result<uploads.UploadTarget>> {
-		return this.#withAttachments(credential, (scope, actor) => uploads.partTarget(scope, actor, uploadId, part));
+		return this.#withAttachments(credential, "upload", (scope, actor) =>
+			uploads.partTarget(scope, actor, uploadId, part),
+		);
 	}
 
 	async recordUploadPart(credential: Credential, uploadId: string, part: uploads.PartReceipt): Promise<Result<null>> {
-		return this.#withAttachments(credential, (scope, actor) => uploads.recordPart(scope, actor, uploadId, part));
+		return this.#withAttachments(credential, null, (scope, actor) => uploads.recordPart(scope, actor, uploadId, part));
 	}
 
 	async uploadStatus(credential: Credential, uploadId: string): Promise<Result<UploadStatus>> {
-		return this.#withAttachments(credential, (scope, actor) => uploads.uploadStatus(scope, actor, uploadId));
+		return this.#withAttachments(credential, "read", (scope, actor) => uploads.uploadStatus(scope, actor, uploadId));
 	}
 
 	/** Completes a multipart upload, or (with what the Worker measured) a single PUT. */
@@ -254,28 +302,59 @@ export class Tenant extends Server<Env> {
 		uploadId: string,
 		single: SingleUpload | null,
 	): Promise<Result<Attachment>> {
-		return this.#withAttachments(credential, (scope, actor) => completeUpload(scope, actor, uploadId, single));
+		return this.#withAttachments(credential, single === null ? "upload" : null, (scope, actor) =>
+			completeUpload(scope, actor, uploadId, single),
+		);
 	}
 
 	async abortUpload(credential: Credential, uploadId: string): Promise<Result<null>> {
-		return this.#withAttachments(credential, (scope, actor) => uploads.abortUpload(scope, actor, uploadId));
+		return this.#withAttachments(credential, "upload", (scope, actor) => uploads.abortUpload(scope, actor, uploadId));
 	}
 
 	async attachmentForDownload(
 		credential: Credential,
 		attachmentId: string,
 	): Promise<Result<{ attachment: Attachment; key: string }>> {
-		return this.#withAttachments(credential, (scope) => attachments.attachmentForDownload(scope, attachmentId));
+		return this.#withAttachments(credential, "download", (scope) =>
+			attachments.attachmentForDownload(scope, attachmentId),
+		);
 	}
 
 	async deleteAttachment(credential: Credential, attachmentId: string): Promise<Result<null>> {
-		return this.#withAttachments(credential, (scope, actor) =>
+		return this.#withAttachments(credential, "write", (scope, actor) =>
 			attachments.removeAttachment(scope, actor, attachmentId),
 		);
 	}
 
+	/** Bytes the Worker sent of a download, known only once it streamed them. Not a request of its own. */
+	async recordDownload(credential: Credential, bytes: number): Promise<Result<null>> {
+		return this.#with(credential, null, () => {
+			this.#meter.count("bytes.downloaded", bytes);
+			return ok(null);
+		});
+	}
+
+	// ── Usage and billing (owners and admins) ─────────────────────────────────
+
+	async usage(credential: Credential, range: UsageRange): Promise<Result<UsageReport>> {
+		return this.#with(credential, "read", (actor) => {
+			const tenant = this.#billed();
+			if (!canManage(actor.role) || !tenant) return fail("forbidden", "Only owners and admins see usage and billing.");
+			return ok(this.#usageReport(tenant, range));
+		});
+	}
+
+	async invoices(credential: Credential): Promise<Result<InvoiceList>> {
+		return this.#with(credential, "read", async (actor) => {
+			const tenant = this.#billed();
+			if (!canManage(actor.role) || !tenant) return fail("forbidden", "Only owners and admins see usage and billing.");
+			return ok(await this.#invoices(tenant));
+		});
+	}
+
 	/** The cleanup alarm: expired uploads and the files of archived cards. */
 	override async onAlarm(): Promise<void> {
+		this.#meter.begin();
 		const scope = this.#attachmentScope();
 		if (scope) await attachments.sweepAttachments(scope, Date.now());
 	}
@@ -290,6 +369,7 @@ export class Tenant extends Server<Env> {
 
 	override async onConnect(connection: BoardSocket, { request }: ConnectionContext): Promise<void> {
 		const boardId = boardParam(request) ?? "";
+		this.#meter.begin();
 		try {
 			await admitSocket(this.#room, connection, request, (credential) => this.#admit(credential, boardId));
 		} catch (error) {
@@ -337,14 +417,49 @@ export class Tenant extends Server<Env> {
 	}
 
 	/** The tenant's record, read once and kept until provision, update or destroy change it. */
-	#tenant(): Pick<TenantInfo, "id" | "slug" | "name" | "plan" | "status"> | null {
+	#tenant(): Identity | null {
 		if (this.#identity === undefined) {
 			const record = readTenant(this.#sql);
 			this.#identity = record
-				? { id: record.id, slug: record.slug, name: record.name, plan: record.plan, status: record.status }
+				? {
+						id: record.id,
+						slug: record.slug,
+						name: record.name,
+						plan: record.plan,
+						status: record.status,
+						createdAt: record.createdAt,
+					}
 				: null;
 		}
 		return this.#identity;
+	}
+
+	/** The tenant as billing sees it, with every count so far in the ledger. */
+	#billed(): Identity | null {
+		const tenant = this.#tenant();
+		if (tenant) {
+			this.#meter.flush();
+			this.#meter.accrueStorage();
+		}
+		return tenant;
+	}
+
+	#usageReport(tenant: Identity, range: UsageRange): UsageReport {
+		return usageReport(this.#sql, tenant, range);
+	}
+
+	#invoices(tenant: Identity): Promise<InvoiceList> {
+		return invoiceList(this.#sql, tenant, this.#billingRecords(tenant.slug));
+	}
+
+	/** Where closed invoices and adjustments live: the directory shard of this tenant's slug. */
+	#billingRecords(slug: string): BillingRecords {
+		const directory = directoryFor(this.env, slug);
+		return {
+			closedInvoices: (tenantId) => directory.closedInvoices(tenantId),
+			freezeInvoices: (invoices) => directory.freezeInvoices(invoices),
+			adjustments: (tenantId, period) => directory.adjustments(tenantId, period),
+		};
 	}
 
 	#authorize(credential: Credential): Result<Actor> {
@@ -379,20 +494,33 @@ export class Tenant extends Server<Env> {
 		if (!tenant) return undefined;
 		const { storage } = this.ctx;
 		const completing = this.#completing;
-		return { sql: this.#sql, storage, store: this.#store, bucket: this.env.ATTACHMENTS, tenant, completing };
+		const meter = this.#meter;
+		return { sql: this.#sql, storage, store: this.#store, bucket: this.env.ATTACHMENTS, tenant, completing, meter };
 	}
 
 	async #withAttachments<T>(
 		credential: Credential,
+		kind: RequestClass | null,
 		work: (scope: AttachmentScope, actor: Actor) => Result<T> | Promise<Result<T>>,
 	): Promise<Result<T>> {
 		const scope = this.#attachmentScope();
-		return scope ? this.#with(credential, (actor) => work(scope, actor)) : fail("not_found", "No such tenant.");
+		return scope ? this.#with(credential, kind, (actor) => work(scope, actor)) : fail("not_found", "No such tenant.");
 	}
 
-	async #with<T>(credential: Credential, work: (actor: Actor) => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
+	/**
+	 * Every RPC from a tenant route comes through here: who is calling, then the work. `kind` is
+	 * the request class it is metered as; null for a second call that serves the same request.
+	 */
+	async #with<T>(
+		credential: Credential,
+		kind: RequestClass | null,
+		work: (actor: Actor) => Result<T> | Promise<Result<T>>,
+	): Promise<Result<T>> {
+		this.#meter.begin();
 		const actor = this.#authorize(credential);
-		return actor.ok ? work(actor.value) : actor;
+		if (!actor.ok) return actor;
+		if (kind) this.#meter.request(kind, credential.kind === "session" ? actor.value.userId : null);
+		return work(actor.value);
 	}
 }
 

@@ -61,6 +61,7 @@ async function finish(
 				missingParts,
 			});
 		const r2Upload = scope.bucket.resumeMultipartUpload(attachmentKey(scope.tenant.id, uploadId), upload.r2_upload_id);
+		scope.meter.count("cost.r2_class_a", 1, "CompleteMultipartUpload");
 		try {
 			await r2Upload.complete(parts.map((p) => ({ partNumber: p.part_number, etag: p.etag })));
 		} catch (error) {

@@ -75,6 +75,8 @@ export async function beginUpload(
 	);
 	const key = attachmentKey(scope.tenant.id, id);
 	let r2UploadId: string | null = null;
+	// R2 bills a class A operation for the multipart create, and for the single PUT the Worker makes.
+	scope.meter.count("cost.r2_class_a", 1, multipart ? "CreateMultipartUpload" : "PutObject");
 	if (multipart) {
 		const upload = await scope.bucket.createMultipartUpload(key, { httpMetadata: { contentType: input.contentType } });
 		r2UploadId = upload.uploadId;
@@ -98,6 +100,7 @@ export function partTarget(
 	if (partNumber < 1 || partNumber > count)
 		return fail("validation_failed", `This upload has parts 1 to ${count}; there is no part ${partNumber}.`);
 	const size = partNumber < count ? upload.part_size : upload.size - upload.part_size * (count - 1);
+	scope.meter.count("cost.r2_class_a", 1, "UploadPart");
 	return ok({
 		uploadId,
 		key: attachmentKey(scope.tenant.id, uploadId),

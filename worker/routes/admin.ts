@@ -3,8 +3,7 @@
 import { decodeCursor, directoryFor, listTenants } from "../../objects/directory/client";
 import { createMemberSchema, createTenantSchema, updateTenantSchema } from "../../shared/api";
 import { requireAdmin } from "../auth";
-import { created, HttpError, readJson, unwrap } from "../http";
-import type { ApiRouter } from "../router";
+import { type ApiRouter, created, HttpError, readJson, unwrap } from "../http";
 import { parseSlug, tenantStub } from "../tenant-stub";
 
 export function adminRoutes(router: ApiRouter): void {

@@ -5,8 +5,7 @@ import { contentTypeSchema, createUploadSchema, fileNameSchema } from "../../sha
 import { MAX_SINGLE_UPLOAD_BYTES } from "../../shared/limits";
 import { downloadResponse } from "../download";
 import { labelFor } from "../file-types";
-import { created, HttpError, readJson, unwrap } from "../http";
-import type { ApiRouter } from "../router";
+import { type ApiRouter, created, HttpError, readJson, unwrap } from "../http";
 import { callerOf } from "../tenant-stub";
 import { streamMeasured } from "../upload-stream";
 
@@ -74,10 +73,15 @@ export function attachmentRoutes(router: ApiRouter): void {
 		return new Response(null, { status: 204 });
 	});
 
-	router.get("/api/t/:slug/attachments/:attachmentId", async (request, env) => {
+	router.get("/api/t/:slug/attachments/:attachmentId", async (request, env, ctx) => {
 		const { credential, stub } = await callerOf(request, env);
 		const { attachment, key } = unwrap(await stub.attachmentForDownload(credential, request.params.attachmentId ?? ""));
-		return downloadResponse(request, env.ATTACHMENTS, key, attachment);
+		const response = await downloadResponse(request, env.ATTACHMENTS, key, attachment);
+		// Bytes served are known only here (a range, a 304); the tenant meters them off the response's path.
+		const served =
+			response.status === 200 || response.status === 206 ? Number(response.headers.get("content-length")) : 0;
+		if (served > 0) ctx.waitUntil(stub.recordDownload(credential, served));
+		return response;
 	});
 
 	router.delete("/api/t/:slug/attachments/:attachmentId", async (request, env) => {

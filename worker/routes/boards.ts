@@ -9,8 +9,7 @@ import {
 	updateCardSchema,
 } from "../../shared/api";
 import { type BoardEvent, type Operation, opIdSchema } from "../../shared/protocol";
-import { created, HttpError, readJson, unwrap } from "../http";
-import type { ApiRouter } from "../router";
+import { type ApiRouter, created, HttpError, readJson, unwrap } from "../http";
 import { type Caller, callerOf } from "../tenant-stub";
 
 /**

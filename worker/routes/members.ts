@@ -2,8 +2,7 @@
 // revoking a key takes effect at once, over HTTP and on open sockets alike.
 import { createApiKeySchema } from "../../shared/api";
 import { newApiKey, sha256Hex } from "../auth";
-import { created, readJson, unwrap } from "../http";
-import type { ApiRouter } from "../router";
+import { type ApiRouter, created, readJson, unwrap } from "../http";
 import { callerOf } from "../tenant-stub";
 
 const noContent = () => new Response(null, { status: 204 });

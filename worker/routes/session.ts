@@ -3,8 +3,7 @@ import { signInSchema, wsTicketSchema } from "../../shared/api";
 import type { Result } from "../../shared/errors";
 import { clearedSessionCookie, credentialFor, sessionCookie } from "../auth";
 import { clientAddress } from "../client-address";
-import { HttpError, readJson, unwrap } from "../http";
-import type { ApiRouter } from "../router";
+import { type ApiRouter, HttpError, readJson, unwrap } from "../http";
 import { callerOf, parseSlug, tenantStub } from "../tenant-stub";
 import { issueSessionToken, issueTicket } from "../tokens";
 

@@ -4,8 +4,7 @@
 import { CREDENTIAL_HEADER } from "../../objects/tenant/collaboration";
 import { fields } from "../../shared/api";
 import { socketCredentialFor } from "../auth";
-import { HttpError } from "../http";
-import type { ApiRouter } from "../router";
+import { type ApiRouter, HttpError } from "../http";
 import { parseSlug, tenantStub } from "../tenant-stub";
 
 const FORWARDED_HEADERS = [

@@ -1,0 +1,112 @@
+// Usage and billing over HTTP: a tenant's owners and admins read their exact ledger and invoices;
+// the operator reads any tenant's, the whole fleet's (ledger beside Analytics Engine), and makes
+// corrections as adjustments. JSON, or CSV with ?format=csv.
+import { z } from "zod";
+import { directoryFor } from "../../objects/directory/client";
+import type { FleetUsage, InvoiceList, UsageQuery, UsageReport } from "../../shared/billing";
+import { usageQuerySchema } from "../../shared/billing";
+import { periodOf } from "../../shared/invoice";
+import { storedText } from "../../shared/text";
+import { csvResponse, toCsv } from "../billing/csv";
+import { fleetUsage } from "../billing/fleet";
+import { type ApiRouter, created, HttpError, readJson, unwrap } from "../http";
+import { callerOf, parseSlug, tenantStub } from "../tenant-stub";
+
+const adjustmentSchema = z.object({
+	description: storedText(200, { min: 1, what: "A description" }),
+	amountCents: z
+		.number()
+		.int()
+		.refine((n) => n !== 0, "An adjustment of zero changes nothing."),
+});
+
+export function billingRoutes(router: ApiRouter): void {
+	router.get("/api/t/:slug/billing/usage", async (request, env) => {
+		const { stub, credential, slug } = await callerOf(request, env);
+		const query = parseUsageQuery(request.url);
+		return usageAnswer(slug, query, unwrap(await stub.usage(credential, query)));
+	});
+
+	router.get("/api/t/:slug/billing/invoices", async (request, env) => {
+		const { stub, credential, slug } = await callerOf(request, env);
+		return invoicesAnswer(slug, request.url, unwrap(await stub.invoices(credential)));
+	});
+
+	router.get("/api/admin/usage", async (request, env) => {
+		const query = parseUsageQuery(request.url);
+		return fleetAnswer(query, await fleetUsage(env, query));
+	});
+
+	router.get("/api/admin/tenants/:slug/billing/usage", async (request, env) => {
+		const slug = parseSlug(request.params.slug);
+		const query = parseUsageQuery(request.url);
+		return usageAnswer(slug, query, unwrap(await tenantStub(env, slug).operatorUsage(query)));
+	});
+
+	router.get("/api/admin/tenants/:slug/billing/invoices", async (request, env) => {
+		const slug = parseSlug(request.params.slug);
+		return invoicesAnswer(slug, request.url, unwrap(await tenantStub(env, slug).operatorInvoices()));
+	});
+
+	/** A correction: a new line on the open period's invoice, never an edit of a closed one. */
+	router.post("/api/admin/tenants/:slug/billing/adjustments", async (request, env) => {
+		const slug = parseSlug(request.params.slug);
+		const input = await readJson(request, adjustmentSchema);
+		const tenant = unwrap(await tenantStub(env, slug).describe());
+		const period = periodOf(new Date()).id;
+		return created(await directoryFor(env, slug).addAdjustment(tenant.id, period, input));
+	});
+}
+
+/** `?from=&to=&granularity=&format=`; a bad range or granularity is a 400 that says what to change. */
+function parseUsageQuery(url: string): UsageQuery {
+	const params = Object.fromEntries(new URL(url).searchParams);
+	const parsed = usageQuerySchema.safeParse(params);
+	if (parsed.success) return parsed.data;
+	const issue = parsed.error.issues[0];
+	throw new HttpError("bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "Invalid query."}`);
+}
+
+function wantsCsv(url: string): boolean {
+	return new URL(url).searchParams.get("format") === "csv";
+}
+
+function usageAnswer(slug: string, query: UsageQuery, report: UsageReport): Response | UsageReport {
+	if (query.format !== "csv") return report;
+	const rows = report.series.map((p) => [p.bucket, p.meter, p.quantity]);
+	return csvResponse(`${slug}-usage-${query.from.slice(0, 10)}.csv`, toCsv(["bucket", "meter", "quantity"], rows));
+}
+
+function invoicesAnswer(slug: string, url: string, list: InvoiceList): Response | InvoiceList {
+	if (!wantsCsv(url)) return list;
+	const header = ["period", "status", "kind", "description", "plan", "quantity", "included", "overage", "amount_cents"];
+	const rows = [list.preview, ...list.closed].flatMap((invoice) =>
+		invoice.lines.map((line) => [
+			invoice.period.id,
+			invoice.status,
+			line.kind,
+			line.description,
+			line.plan ?? null,
+			line.quantity ?? null,
+			line.included ?? null,
+			line.overage ?? null,
+			line.amountCents,
+		]),
+	);
+	return csvResponse(`${slug}-invoices.csv`, toCsv(header, rows));
+}
+
+function fleetAnswer(query: UsageQuery, fleet: FleetUsage): Response | FleetUsage {
+	if (query.format !== "csv") return fleet;
+	const header = ["tenant_id", "slug", "plan", "meter", "ledger", "analytics_engine", "difference"];
+	const rows = fleet.rows.map((r) => [
+		r.tenantId,
+		r.slug,
+		r.plan,
+		r.meter,
+		r.ledger,
+		r.analytics,
+		r.analytics - r.ledger,
+	]);
+	return csvResponse(`fleet-usage-${query.from.slice(0, 10)}.csv`, toCsv(header, rows));
+}
