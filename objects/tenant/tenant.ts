@@ -70,6 +70,7 @@ export class Tenant extends Server<Env> {
 		this.ctx.storage,
 		usageWriter(this.env, "do", (promise) => this.ctx.waitUntil(promise)),
 		() => this.#tenant(),
+		this.env.METERING !== "off",
 	);
 	/** Every commit, whatever made it, is metered in its transaction and runs #afterCommit once durable. */
 	readonly #store = new SqliteBoardStore(this.#sql, this.ctx.storage, {

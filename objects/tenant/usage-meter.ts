@@ -4,10 +4,11 @@
 // When the ledger row is written is a cost trade-off, stated here once:
 // - What changes data is counted in the transaction of the change (operations, bytes stored and
 //   uploaded): a failed or replayed write is never counted, a committed one always is.
-// - Reads and socket messages change nothing. Writing a ledger row for each would cost more SQLite
-//   writes than the reads themselves, so their counts gather in memory and are written together
-//   with the next commit, or within a few seconds, whichever comes first. A crash in that window
-//   loses those seconds of read counts: the price of not tripling the cost of every read.
+// - Requests, socket messages and SQLite row counts change nothing. Writing a ledger row for each
+//   would cost more SQLite writes than the work itself (and slow every request), so they gather
+//   in memory and are written together, a few rows per meter, at most every few seconds and before
+//   any usage is read. A crash in that window loses those seconds of counts: the price of not
+//   tripling the cost of every read.
 import type { Meter, RequestClass } from "../../shared/meters";
 import { requestMeter } from "../../shared/meters";
 import type { UsageWriter } from "../usage/writer";
@@ -28,6 +29,8 @@ export class UsageMeter {
 	#pending = new Map<string, number>();
 	/** Members seen active and not yet recorded, by "hour|member". */
 	#active = new Set<string>();
+	/** Members already recorded as active, by "hour|member": one row per member and hour is enough. */
+	#recorded = new Set<string>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** Points for Analytics Engine that wait for their commit to succeed. */
 	#uncommitted: { meter: Meter; quantity: number; detail?: string }[] = [];
@@ -37,10 +40,13 @@ export class UsageMeter {
 		private readonly storage: DurableObjectStorage,
 		private readonly writer: UsageWriter,
 		private readonly tenant: () => MeteredTenant | null,
+		/** False only when the load test measures a run without metering (METERING = "off"). */
+		private readonly enabled = true,
 	) {}
 
 	/** A new invocation: the writer's per-invocation budget starts over, and the object request counts. */
 	begin(): void {
+		if (!this.enabled) return;
 		this.writer.beginInvocation();
 		this.count("cost.object_requests", 1);
 	}
@@ -54,7 +60,7 @@ export class UsageMeter {
 	/** A quantity of a meter, now. Goes to the ledger soon (see the header) and to AE at once. */
 	count(meter: Meter, quantity: number, detail?: string): void {
 		// An object never provisioned has no ledger, and nobody to bill.
-		if (quantity === 0 || !this.tenant()) return;
+		if (!this.enabled || quantity === 0 || !this.tenant()) return;
 		const key = `${hourOf(Date.now())}|${meter}`;
 		this.#pending.set(key, (this.#pending.get(key) ?? 0) + quantity);
 		this.#emit(meter, quantity, detail);
@@ -62,8 +68,10 @@ export class UsageMeter {
 	}
 
 	active(memberId: string): void {
-		if (!this.tenant()) return;
-		this.#active.add(`${hourOf(Date.now())}|${memberId}`);
+		if (!this.enabled || !this.tenant()) return;
+		const key = `${hourOf(Date.now())}|${memberId}`;
+		if (this.#recorded.has(key)) return;
+		this.#active.add(key);
 		this.#flushSoon();
 	}
 
@@ -73,6 +81,7 @@ export class UsageMeter {
 	 * Analytics Engine points wait for `committed()`.
 	 */
 	recordCommit({ changes, event }: Commit): void {
+		if (!this.enabled) return;
 		const hour = hourOf(Date.now());
 		addToLedger(this.sql, hour, "operations", 1);
 		this.#uncommitted.push({ meter: "operations", quantity: 1, detail: event.type });
@@ -88,7 +97,6 @@ export class UsageMeter {
 		}
 		if (stored !== 0)
 			this.#uncommitted.push({ meter: "storage.byte_seconds", quantity: this.#moveStoredBytes(stored) });
-		this.writePending();
 	}
 
 	/** The commit succeeded: its points go to Analytics Engine. */
@@ -107,6 +115,7 @@ export class UsageMeter {
 	 * the old level up to now. Call inside the transaction that deletes the rows.
 	 */
 	storageChanged(delta: number): void {
+		if (!this.enabled) return;
 		this.#emit("storage.byte_seconds", this.#moveStoredBytes(delta));
 	}
 
@@ -118,13 +127,14 @@ export class UsageMeter {
 
 	/** Brings byte-seconds up to now (before usage is read or an invoice computed). */
 	accrueStorage(): void {
+		if (!this.enabled) return;
 		this.storage.transactionSync(() =>
 			this.#emit("storage.byte_seconds", accrueGauge(this.sql, "storage.byte_seconds", Date.now())),
 		);
 	}
 
-	/** Writes every pending count into the ledger. Call inside a transaction (a commit's, or flush's). */
-	writePending(): void {
+	/** Writes every pending count into the ledger; inside flush's transaction. */
+	#writePending(): void {
 		const rows = this.sql.takeRowCounts();
 		this.#add("cost.rows_read", rows.read);
 		this.#add("cost.rows_written", rows.written);
@@ -154,10 +164,10 @@ export class UsageMeter {
 		if (this.#timer !== undefined) clearTimeout(this.#timer);
 		this.#timer = undefined;
 		if (this.#pending.size === 0 && this.#active.size === 0) return;
-		this.storage.transactionSync(() => this.writePending());
+		this.storage.transactionSync(() => this.#writePending());
 	}
 
-	/** Row counts go straight to the ledger: they are taken inside writePending itself. */
+	/** Row counts go straight to the ledger: they are taken inside #writePending itself. */
 	#add(meter: Meter, quantity: number): void {
 		if (quantity === 0) return;
 		const key = `${hourOf(Date.now())}|${meter}`;

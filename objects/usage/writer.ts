@@ -5,6 +5,7 @@
 // counted. Locally, wrangler drops AE writes, so the same points also go to a recorder with AE's
 // column layout when the configuration says so (USAGE_STORE = "local").
 import type { Meter } from "../../shared/meters";
+import { utf8Length } from "../../shared/text";
 
 /** Limits of Workers Analytics Engine (developers.cloudflare.com/analytics/analytics-engine/limits). */
 export const AE_LIMITS = {
@@ -82,10 +83,12 @@ export class UsageWriter {
 
 	#check(index: string, blobs: string[]): string | undefined {
 		if (this.#written >= AE_LIMITS.pointsPerInvocation) return "over 250 points in one invocation";
-		if (new TextEncoder().encode(index).byteLength > AE_LIMITS.indexBytes) return "index over 96 bytes";
+		if (utf8Length(index) > AE_LIMITS.indexBytes) return "index over 96 bytes";
 		if (blobs.length > AE_LIMITS.blobs) return "more than 20 blobs";
-		const blobBytes = blobs.reduce((sum, blob) => sum + new TextEncoder().encode(blob).byteLength, 0);
-		if (blobBytes > AE_LIMITS.blobBytes) return "blobs over 16 KB";
+		// A UTF-16 unit is at most 3 UTF-8 bytes: short blobs (every usual point) need no counting.
+		const units = blobs.reduce((sum, blob) => sum + blob.length, 0);
+		if (units * 3 > AE_LIMITS.blobBytes && blobs.reduce((sum, blob) => sum + utf8Length(blob), 0) > AE_LIMITS.blobBytes)
+			return "blobs over 16 KB";
 		return undefined;
 	}
 }

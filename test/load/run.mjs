@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureDevVars, startWrangler, stopWrangler } from "../../scripts/local.mjs";
+import { meteringRatio } from "./metering.mjs";
 import { makeTenant, percentiles } from "./tenants.mjs";
 
 const PORT = Number(process.env.LOAD_PORT ?? 8797);
@@ -45,6 +46,21 @@ try {
 	);
 } finally {
 	stopWrangler(child);
+}
+
+try {
+	// Same writes with metering on and off, two rounds each, alternated.
+	const metering = await meteringRatio({
+		port: PORT + 1,
+		persistTo: state,
+		adminToken: vars.ADMIN_TOKEN,
+		rounds: 2,
+		measure: (tenant) => measureWrites([tenant]),
+	});
+	console.log(
+		`metering on: ${metering.on.toFixed(0)} card writes/s, off: ${metering.off.toFixed(0)} writes/s, ratio on/off ${metering.ratio.toFixed(3)} (goal ≥ 0.97)`,
+	);
+} finally {
 	rmSync(state, { recursive: true, force: true });
 }
 
