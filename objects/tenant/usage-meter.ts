@@ -135,6 +135,11 @@ export class UsageMeter {
 
 	/** Writes every pending count into the ledger; inside flush's transaction. */
 	#writePending(): void {
+		// The database's own size, integrated like attachment storage: what its bytes cost per month.
+		this.#emit(
+			"cost.sql_byte_seconds",
+			accrueGauge(this.sql, "cost.sql_byte_seconds", Date.now(), this.storage.sql.databaseSize),
+		);
 		const rows = this.sql.takeRowCounts();
 		this.#add("cost.rows_read", rows.read);
 		this.#add("cost.rows_written", rows.written);

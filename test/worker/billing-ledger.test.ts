@@ -88,14 +88,17 @@ describe("the usage ledger", () => {
 			})
 		).json()) as Card;
 		expect((await putFile(slug, card.id, randomBytes(1000), { token })).status).toBe(201);
-		// An hour passes with the file stored.
+		await usageOf(slug, token);
+		// An hour passes with the file (and the tenant's database) stored.
 		await runInDurableObject(env.Tenant.getByName(slug), (_instance, state) => {
-			state.storage.sql.exec("UPDATE gauges SET since = since - 3600000 WHERE meter = 'storage.byte_seconds'");
+			state.storage.sql.exec("UPDATE gauges SET since = since - 3600000");
 		});
 		const usage = await usageOf(slug, token);
 		expect(usage.totals["bytes.uploaded"]).toBe(1000);
 		expect(usage.totals["storage.byte_seconds"]).toBeGreaterThanOrEqual(3_600_000);
 		expect(usage.totals["storage.byte_seconds"]).toBeLessThan(3_700_000);
+		// The tenant's own database, tens of kilobytes, stored for that hour too.
+		expect(usage.totals["cost.sql_byte_seconds"]).toBeGreaterThan(10_000 * 3600);
 	});
 
 	it("the local Analytics Engine recorder holds exactly what the ledger counted", async () => {
