@@ -3,7 +3,7 @@
 // invoice is written once and never updated; a correction is an adjustment, which lands on the
 // invoice of the period it was made in.
 import type { Adjustment, Invoice } from "../../shared/invoice";
-import { newId } from "../tenant/ids";
+import { newId } from "../domain/ids";
 import type { Sql } from "../tenant/sql";
 
 export function createInvoiceTables(sql: Sql): void {

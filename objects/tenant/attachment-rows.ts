@@ -1,6 +1,6 @@
 // Attachment metadata rows, read by the board store and written by the attachment module.
 import type { Attachment } from "../../shared/api";
-import type { Row } from "./rows";
+import type { Row } from "../domain/rows";
 import type { Sql } from "./sql";
 
 export function listAttachments(sql: Sql, cardId: string): Attachment[] {

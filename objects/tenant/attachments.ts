@@ -4,9 +4,9 @@ import type { Attachment } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import type { BoardEvent } from "../../shared/protocol";
 import { canWrite } from "../../shared/tenant";
+import type { Actor } from "../domain/operations";
 import { getAttachment } from "./attachment-rows";
 import type { AttachmentScope } from "./attachment-scope";
-import type { Actor } from "./operations";
 import { attachmentKey } from "./tenant-record";
 import { discardUpload, type UploadRow } from "./uploads";
 
@@ -48,6 +48,7 @@ export async function removeAttachment(
 	if (!card) return ok(null); // removed by someone else while R2 answered
 	scope.store.commit({
 		changes: [{ remove: "attachment", id: attachmentId }],
+		expects: [{ count: "attachments", cardId: card.id, is: card.attachmentCount }],
 		boardId: card.boardId,
 		actorId: actor.userId,
 		opId: null,

@@ -7,10 +7,10 @@ import { MAX_FRAME_BYTES } from "../../shared/limits";
 import type { ClientMessage, CommittedEvent, PresenceEntry, ServerMessage } from "../../shared/protocol";
 import { clientMessageSchema } from "../../shared/protocol";
 import { utf8Length } from "../../shared/text";
+import type { Actor } from "../domain/operations";
+import { applyOperation } from "../domain/operations";
+import type { BoardStore } from "../domain/store";
 import type { Credential } from "./members";
-import type { Actor } from "./operations";
-import { applyOperation } from "./operations";
-import type { BoardStore } from "./store";
 import type { UsageMeter } from "./usage-meter";
 
 export interface SocketState {

@@ -3,9 +3,9 @@
 import type { ApiKey, Member, NewApiKey, NewMember, User } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import { canManage, isRoleAtMost, type Role } from "../../shared/tenant";
-import { newId } from "./ids";
-import { now } from "./migrations";
-import type { Actor } from "./operations";
+import { now } from "../domain/clock";
+import { newId } from "../domain/ids";
+import type { Actor } from "../domain/operations";
 import { hashPassword } from "./passwords";
 import type { Sql } from "./sql";
 import type { Ticket } from "./tickets";

@@ -1,6 +1,7 @@
 // Schema migrations: an ordered list bundled into the Worker, each step applied in one
 // transaction and recorded in `schema_migrations`. Cheap when current: one indexed read.
 import { evenKeys } from "../../shared/ordering";
+import { now } from "../domain/clock";
 import type { Sql } from "./sql";
 
 export interface Migration {
@@ -187,8 +188,4 @@ function renumberPositions(sql: Sql): void {
 	};
 	renumber("lists", "board_id");
 	renumber("cards", "list_id");
-}
-
-export function now(): string {
-	return new Date().toISOString();
 }

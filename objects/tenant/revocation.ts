@@ -3,8 +3,8 @@
 // and returns which credentials it ended, so the tenant object can close their open sockets too.
 import { fail, ok, type Result } from "../../shared/errors";
 import { canManage, type Role } from "../../shared/tenant";
+import type { Actor } from "../domain/operations";
 import type { Credential } from "./members";
-import type { Actor } from "./operations";
 import { endSession, endSessionsOf } from "./sessions";
 import type { Sql } from "./sql";
 

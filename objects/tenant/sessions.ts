@@ -2,8 +2,8 @@
 // its row here exists: signing out, signing out everywhere and removing a member delete rows,
 // and the very next request (or socket frame) with that token is refused.
 import { SESSION_TTL_SECONDS } from "../../shared/limits";
-import { newId } from "./ids";
-import { now } from "./migrations";
+import { now } from "../domain/clock";
+import { newId } from "../domain/ids";
 import type { Sql } from "./sql";
 
 export interface Session {

@@ -3,12 +3,12 @@
 import type { Activity, Board, BoardDetail, Card, CardDetail, List, User } from "../../shared/api";
 import type { CommittedEvent } from "../../shared/protocol";
 import { byPosition } from "../../shared/protocol";
+import { now } from "../domain/clock";
+import { type Row, summarise, toBoard, toCard, toComment, toCommitted, toList } from "../domain/rows";
+import type { BoardStore, Commit, OperationRecord } from "../domain/store";
 import { listAttachments } from "./attachment-rows";
-import { now } from "./migrations";
-import { type Row, summarise, toBoard, toCard, toComment, toCommitted, toList } from "./rows";
 import type { Sql } from "./sql";
 import { writeChange } from "./sqlite-writes";
-import type { BoardStore, Commit, OperationRecord } from "./store";
 
 /** Cards with their counts. A card is live when neither it nor its list is archived. */
 const CARD_SELECT = `SELECT c.*,

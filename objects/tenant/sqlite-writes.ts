@@ -1,7 +1,8 @@
 // How each row-level Change of the storage seam is written to the tenant's SQLite. Called only
 // inside SqliteBoardStore.commit's transaction.
+
+import type { Change } from "../domain/store";
 import type { Sql } from "./sql";
-import type { Change } from "./store";
 
 export function writeChange(sql: Sql, change: Change): void {
 	if ("archive" in change) {

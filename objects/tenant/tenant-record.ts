@@ -2,8 +2,9 @@
 // attachment removed.
 import type { Tenant, TenantUpdate, UsageSummary } from "../../shared/api";
 import type { Plan, TenantStatus } from "../../shared/tenant";
-import { newId } from "./ids";
-import { isProvisioned, now, schemaVersion } from "./migrations";
+import { now } from "../domain/clock";
+import { newId } from "../domain/ids";
+import { isProvisioned, schemaVersion } from "./migrations";
 import type { Sql } from "./sql";
 import { recordPlanChange } from "./usage-ledger";
 

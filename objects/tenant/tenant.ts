@@ -26,6 +26,7 @@ import { PLANS } from "../../shared/plans";
 import type { CommittedEvent, Operation } from "../../shared/protocol";
 import { canManage, type Plan } from "../../shared/tenant";
 import { directoryFor, touchDirectory } from "../directory/client";
+import { type Actor, type Applied, applyOperation, createBoard } from "../domain/operations";
 import { usageWriter } from "../usage/recorder";
 import type { AttachmentScope } from "./attachment-scope";
 import * as attachments from "./attachments";
@@ -43,7 +44,6 @@ import {
 } from "./collaboration";
 import { addApiKey, addMember, type Credential, getUser, listApiKeys, listMembers, resolveActor } from "./members";
 import { isProvisioned, migrate } from "./migrations";
-import { type Actor, type Applied, applyOperation, createBoard } from "./operations";
 import { type Revoked, removeMember, revokeApiKey, signOut } from "./revocation";
 import type { Session } from "./sessions";
 import { checkPassword, refuseSignIn, type SignInAttempt, signIn } from "./sign-in";

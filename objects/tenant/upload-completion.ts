@@ -2,10 +2,10 @@
 // bytes in R2 become an attachment on a card, exactly once however many completes arrive.
 import type { Attachment } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
+import { now } from "../domain/clock";
+import type { Actor } from "../domain/operations";
 import { getAttachment } from "./attachment-rows";
 import type { AttachmentScope } from "./attachment-scope";
-import { now } from "./migrations";
-import type { Actor } from "./operations";
 import { attachmentKey } from "./tenant-record";
 import { ownUpload, partCountOf, type UploadRow } from "./uploads";
 
@@ -92,6 +92,10 @@ async function finish(
 		changes: [
 			{ remove: "upload", id: uploadId },
 			{ put: "attachment", row: attachment },
+		],
+		expects: [
+			{ live: "card", id: card.id },
+			{ count: "attachments", cardId: card.id, is: card.attachmentCount },
 		],
 		boardId: card.boardId,
 		actorId: actor.userId,

@@ -5,10 +5,10 @@ import type { NewUpload, UploadCreated, UploadStatus } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import { UPLOAD_PART_BYTES } from "../../shared/limits";
 import { canWrite } from "../../shared/tenant";
+import { now } from "../domain/clock";
+import { newId } from "../domain/ids";
+import type { Actor } from "../domain/operations";
 import { type AttachmentScope, checkQuota } from "./attachment-scope";
-import { newId } from "./ids";
-import { now } from "./migrations";
-import type { Actor } from "./operations";
 import type { Sql } from "./sql";
 import { attachmentKey } from "./tenant-record";
 

@@ -11,9 +11,9 @@
 //   tripling the cost of every read.
 import type { Meter, RequestClass } from "../../shared/meters";
 import { requestMeter } from "../../shared/meters";
+import type { Commit } from "../domain/store";
 import type { UsageWriter } from "../usage/writer";
 import type { Sql } from "./sql";
-import type { Commit } from "./store";
 import { accrueGauge, addToLedger, gaugeLevel, hourOf, markActive } from "./usage-ledger";
 
 /** How long read counts may wait in memory before they are written. */

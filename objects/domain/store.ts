@@ -15,8 +15,40 @@ export type Change =
 	| { put: "attachment"; row: Attachment }
 	| { remove: "attachment" | "upload"; id: string };
 
+/**
+ * What a plan read and relies on. A store that serves one request at a time (the Durable Object)
+ * can ignore these: nothing ran between its reads and the commit. A store that many Workers write
+ * at once (D1) checks each inside the commit and refuses the whole commit with CommitConflict if
+ * one no longer holds; the domain then plans again from fresh reads.
+ */
+export type Expectation =
+	/** The row still has this version (no one else changed it). */
+	| { version: "board" | "list" | "card"; id: string; is: number }
+	/** The row is still live: not archived (a card: nor its list). */
+	| { live: "board" | "list" | "card"; id: string }
+	/** The row is still archived by itself, so it can be restored. */
+	| { archived: "list" | "card"; id: string }
+	/**
+	 * No live sibling (other than `except`) sits strictly between these two positions under this
+	 * parent: the new key computed between them is unique. Null is an open end.
+	 */
+	| { gap: "lists" | "cards"; parentId: string; after: string | null; before: string | null; except: string | null }
+	/** A card still has this many comments or attachments (the event carries the count). */
+	| { count: "comments" | "attachments"; cardId: string; is: number };
+
+/** A commit refused because an expectation no longer held. */
+export class CommitConflict extends Error {
+	override name = "CommitConflict";
+}
+
+/** A commit refused because its operation id was committed meanwhile (by a concurrent retry). */
+export class DuplicateOperation extends Error {
+	override name = "DuplicateOperation";
+}
+
 export interface Commit {
 	changes: Change[];
+	expects: Expectation[];
 	boardId: string;
 	actorId: string;
 	/** The caller's operation id (idempotency key), if it sent one, and what it asked for. */

@@ -2,13 +2,12 @@
 // archive, restore and comments. Card creation happens in operations.ts.
 import type { Card } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
-import { keyBetween } from "../../shared/ordering";
 import type { Operation } from "../../shared/protocol";
-import { type ChangeSet, conflict, noList, positionAfter } from "./change-set";
+import { type ChangeSet, conflict, gapFor, noList, type Placement, positionAfter, positionAtEnd } from "./change-set";
+import { now } from "./clock";
 import { newId } from "./ids";
-import { now } from "./migrations";
 import type { Actor } from "./operations";
-import type { BoardStore, Change } from "./store";
+import type { BoardStore, Change, Expectation } from "./store";
 
 type CardOp = Extract<
 	Operation,
@@ -25,13 +24,15 @@ export async function planCardChange(store: BoardStore, actor: Actor, boardId: s
 		case "card.move": {
 			const placed = await placeCard(store, card, op.listId, op.afterId);
 			if (!placed.ok) return placed;
-			const next = { ...placed.value, version: card.version + 1, updatedAt: now() };
-			return ok({ boardId, changes: [{ put: "card", row: next }], event: { type: "card.moved", card: next } });
+			const next = { ...placed.value.card, version: card.version + 1, updatedAt: now() };
+			const expects = [...unchanged(card), ...placed.value.expects];
+			return ok({ boardId, changes: [{ put: "card", row: next }], expects, event: { type: "card.moved", card: next } });
 		}
 		case "card.archive":
 			return ok({
 				boardId,
 				changes: [{ archive: "card", id: card.id, at: now() }],
+				expects: unchanged(card),
 				event: { type: "card.archived", cardId: card.id, card },
 			});
 		case "comment.create": {
@@ -47,6 +48,11 @@ export async function planCardChange(store: BoardStore, actor: Actor, boardId: s
 			return ok({
 				boardId,
 				changes: [{ put: "comment", row: comment }],
+				// The event carries the new count, so a comment written meanwhile means planning again.
+				expects: [
+					{ live: "card", id: card.id },
+					{ count: "comments", cardId: card.id, is: card.commentCount },
+				],
 				event: { type: "comment.created", comment, card: next },
 			});
 		}
@@ -61,17 +67,21 @@ async function planCardUpdate(
 ): Promise<ChangeSet> {
 	if (op.version !== card.version) return conflict("card", card);
 	const edited = { ...card, title: op.title ?? card.title, description: op.description ?? card.description };
-	const placed = op.listId === undefined ? ok(edited) : await placeCard(store, edited, op.listId, op.afterId ?? null);
+	const placed =
+		op.listId === undefined
+			? ok({ card: edited, expects: [] })
+			: await placeCard(store, edited, op.listId, op.afterId ?? null);
 	if (!placed.ok) return placed;
-	const next = { ...placed.value, version: card.version + 1, updatedAt: now() };
+	const next = { ...placed.value.card, version: card.version + 1, updatedAt: now() };
 	const changes: Change[] = [{ put: "card", row: next }];
+	const expects = [...unchanged(card), ...placed.value.expects];
 	const boardId = card.boardId;
 	if (op.archived) {
 		changes.push({ archive: "card", id: card.id, at: next.updatedAt });
-		return ok({ boardId, changes, event: { type: "card.archived", cardId: card.id, card: next } });
+		return ok({ boardId, changes, expects, event: { type: "card.archived", cardId: card.id, card: next } });
 	}
 	const edits = op.title !== undefined || op.description !== undefined;
-	return ok({ boardId, changes, event: { type: edits ? "card.updated" : "card.moved", card: next } });
+	return ok({ boardId, changes, expects, event: { type: edits ? "card.updated" : "card.moved", card: next } });
 }
 
 async function planCardRestore(store: BoardStore, boardId: string, cardId: string): Promise<ChangeSet> {
@@ -80,20 +90,44 @@ async function planCardRestore(store: BoardStore, boardId: string, cardId: strin
 	const list = await store.list(archived.listId);
 	if (!list)
 		return fail("conflict", "This card's list is archived. Restore the list, and its cards come back with it.");
-	const position = keyBetween(await store.lastCardPosition(list.id), null);
-	const card = { ...archived, position, version: archived.version + 1, updatedAt: now() };
+	const placement = positionAtEnd(await store.lastCardPosition(list.id));
+	const card = { ...archived, position: placement.position, version: archived.version + 1, updatedAt: now() };
 	const changes: Change[] = [
 		{ restore: "card", id: card.id },
 		{ put: "card", row: card },
 	];
-	return ok({ boardId, changes, event: { type: "card.restored", card } });
+	const expects: Expectation[] = [
+		{ archived: "card", id: card.id },
+		{ version: "card", id: card.id, is: archived.version },
+		{ live: "list", id: list.id },
+		gapFor("cards", list.id, placement, card.id),
+	];
+	return ok({ boardId, changes, expects, event: { type: "card.restored", card } });
 }
 
-/** The card placed after `afterId` in `listId` (null: at the top), or why it cannot be. */
-async function placeCard(store: BoardStore, card: Card, listId: string, afterId: string | null): Promise<Result<Card>> {
+/** What an edit of a card relies on: nobody changed or archived it meanwhile. */
+function unchanged(card: Card): Expectation[] {
+	return [
+		{ version: "card", id: card.id, is: card.version },
+		{ live: "card", id: card.id },
+	];
+}
+
+/**
+ * The card placed after `afterId` in `listId` (null: at the top), and what that relies on: the
+ * list is live and no other card took the same gap meanwhile. Or why it cannot be placed.
+ */
+async function placeCard(
+	store: BoardStore,
+	card: Card,
+	listId: string,
+	afterId: string | null,
+): Promise<Result<{ card: Card; expects: Expectation[] }>> {
 	const list = await store.list(listId);
 	if (!list || list.boardId !== card.boardId) return noList();
 	const siblings = (await store.cardsInList(list.id)).filter((c) => c.id !== card.id);
-	const position = positionAfter(siblings, afterId);
-	return position.ok ? ok({ ...card, listId: list.id, position: position.value }) : position;
+	const placed = positionAfter(siblings, afterId);
+	if (!placed.ok) return placed;
+	const expects: Expectation[] = [{ live: "list", id: list.id }, gapFor("cards", list.id, placed.value, card.id)];
+	return ok({ card: { ...card, listId: list.id, position: placed.value.position }, expects });
 }

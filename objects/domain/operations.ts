@@ -2,17 +2,17 @@
 // written once against the BoardStore seam. HTTP and WebSocket mutations both come here.
 import type { Board, Card, List } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
-import { keyAfterLast, keyBetween } from "../../shared/ordering";
+import { keyBetween } from "../../shared/ordering";
 import type { CommittedEvent, Operation } from "../../shared/protocol";
 import { assertNever } from "../../shared/protocol";
 import { canWrite, type Role } from "../../shared/tenant";
 import { planCardChange } from "./card-changes";
-import { type ChangeSet, conflict, noList, readOnly } from "./change-set";
+import { type ChangeSet, conflict, gapFor, noList, positionAtEnd, readOnly } from "./change-set";
+import { now } from "./clock";
 import { fingerprintOf } from "./fingerprint";
 import { newId } from "./ids";
 import { planListChange } from "./list-changes";
-import { now } from "./migrations";
-import type { BoardStore, Change } from "./store";
+import { type BoardStore, type Change, CommitConflict, DuplicateOperation } from "./store";
 
 export interface Actor {
 	userId: string;
@@ -39,15 +39,27 @@ export async function applyOperation(
 ): Promise<Result<Applied>> {
 	if (!canWrite(actor.role)) return readOnly();
 	const fingerprint = opId === null ? null : fingerprintOf(op);
-	const earlier = await replay(store, actor, opId, fingerprint);
-	if (earlier) return earlier;
-	const board = await store.board(op.boardId);
-	if (!board) return fail("not_found", "No such board.");
-	const planned = await planOperation(store, actor, board, op);
-	if (!planned.ok) return planned;
-	const committed = await store.commit({ ...planned.value, actorId: actor.userId, opId, fingerprint });
-	return ok({ replayed: false, committed });
+	for (let attempt = 1; ; attempt++) {
+		const earlier = await replay(store, actor, opId, fingerprint);
+		if (earlier) return earlier;
+		const board = await store.board(op.boardId);
+		if (!board) return fail("not_found", "No such board.");
+		const planned = await planOperation(store, actor, board, op);
+		if (!planned.ok) return planned;
+		try {
+			const committed = await store.commit({ ...planned.value, actorId: actor.userId, opId, fingerprint });
+			return ok({ replayed: false, committed });
+		} catch (error) {
+			// Another writer got in between the reads and the commit (a shared database): plan
+			// again from fresh reads; the same operation id committed meanwhile replays above.
+			const retry = error instanceof DuplicateOperation || (error instanceof CommitConflict && attempt < MAX_ATTEMPTS);
+			if (!retry) throw error;
+		}
+	}
 }
+
+/** How many times an operation is planned again when concurrent writers keep getting in first. */
+const MAX_ATTEMPTS = 5;
 
 /** Creates a board with the three lists most teams start from, if the plan has room for it. */
 export async function createBoard(
@@ -73,7 +85,7 @@ export async function createBoard(
 		changes.push({ put: "list", row: { id: newId("l"), boardId: board.id, title: listTitle, position, version: 1 } });
 	}
 	const event = { type: "board.updated", board } as const;
-	await store.commit({ changes, boardId: board.id, actorId: actor.userId, opId, fingerprint, event });
+	await store.commit({ changes, expects: [], boardId: board.id, actorId: actor.userId, opId, fingerprint, event });
 	return ok(board);
 }
 
@@ -102,17 +114,19 @@ async function planOperation(store: BoardStore, actor: Actor, board: Board, op: 
 		case "board.rename": {
 			if (op.version !== board.version) return conflict("board", board);
 			const next = { ...board, title: op.title, version: board.version + 1, updatedAt: now() };
-			return ok({ boardId, changes: [{ put: "board", row: next }], event: { type: "board.updated", board: next } });
+			const expects = [{ version: "board", id: boardId, is: board.version } as const];
+			return ok({
+				boardId,
+				changes: [{ put: "board", row: next }],
+				expects,
+				event: { type: "board.updated", board: next },
+			});
 		}
 		case "list.create": {
-			const list: List = {
-				id: newId("l"),
-				boardId,
-				title: op.title,
-				position: keyAfterLast((await store.lists(boardId)).map((l) => l.position)),
-				version: 1,
-			};
-			return ok({ boardId, changes: [{ put: "list", row: list }], event: { type: "list.created", list } });
+			const placement = positionAtEnd((await store.lists(boardId)).at(-1)?.position ?? null);
+			const list: List = { id: newId("l"), boardId, title: op.title, position: placement.position, version: 1 };
+			const expects = [{ live: "board", id: boardId } as const, gapFor("lists", boardId, placement, null)];
+			return ok({ boardId, changes: [{ put: "list", row: list }], expects, event: { type: "list.created", list } });
 		}
 		case "list.rename":
 		case "list.move":
@@ -123,13 +137,14 @@ async function planOperation(store: BoardStore, actor: Actor, board: Board, op: 
 			const list = await store.list(op.listId);
 			if (!list || list.boardId !== boardId) return noList();
 			const at = now();
+			const placement = positionAtEnd(await store.lastCardPosition(list.id));
 			const card: Card = {
 				id: newId("c"),
 				boardId,
 				listId: list.id,
 				title: op.title,
 				description: op.description ?? "",
-				position: keyBetween(await store.lastCardPosition(list.id), null),
+				position: placement.position,
 				version: 1,
 				createdBy: actor.userId,
 				createdAt: at,
@@ -137,7 +152,8 @@ async function planOperation(store: BoardStore, actor: Actor, board: Board, op: 
 				commentCount: 0,
 				attachmentCount: 0,
 			};
-			return ok({ boardId, changes: [{ put: "card", row: card }], event: { type: "card.created", card } });
+			const expects = [{ live: "list", id: list.id } as const, gapFor("cards", list.id, placement, null)];
+			return ok({ boardId, changes: [{ put: "card", row: card }], expects, event: { type: "card.created", card } });
 		}
 		case "card.update":
 		case "card.move":
