@@ -3,7 +3,7 @@
 import type { Card } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import type { Operation } from "../../shared/protocol";
-import { type ChangeSet, conflict, gapFor, noList, type Placement, positionAfter, positionAtEnd } from "./change-set";
+import { type ChangeSet, conflict, gapFor, noList, positionAfter, positionAtEnd } from "./change-set";
 import { now } from "./clock";
 import { newId } from "./ids";
 import type { Actor } from "./operations";
