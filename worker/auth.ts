@@ -2,7 +2,7 @@
 // WebSocket tickets and the operator's admin token. The tenant in a credential must match the
 // tenant in the URL before any object is called; a mismatch is a 404, as if nothing were there.
 // Signatures are checked here; whether a session or key is still live is the tenant object's call.
-import type { Credential } from "../objects/tenant/members";
+import type { Credential } from "../objects/domain/members";
 import { SESSION_TTL_SECONDS } from "../shared/limits";
 import { HttpError } from "./http";
 import { requireSameOrigin } from "./same-origin";

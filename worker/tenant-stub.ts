@@ -1,7 +1,7 @@
 // From a URL's slug to the tenant's Durable Object. The object is named by the slug, so no
 // lookup sits on the hot path; an unprovisioned object answers not_found and writes nothing.
 import type { IRequest } from "itty-router";
-import type { Credential } from "../objects/tenant/members";
+import type { Credential } from "../objects/domain/members";
 import { slugSchema, type TenantSlug } from "../shared/tenant";
 import { credentialFor } from "./auth";
 import { HttpError } from "./http";

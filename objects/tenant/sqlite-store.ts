@@ -3,11 +3,13 @@
 import type { Activity, Board, BoardDetail, Card, CardDetail, List, User } from "../../shared/api";
 import type { CommittedEvent } from "../../shared/protocol";
 import { byPosition } from "../../shared/protocol";
+import { toAttachment } from "../domain/attachment-rows";
 import { now } from "../domain/clock";
+import type { Statement } from "../domain/db";
 import { type Row, summarise, toBoard, toCard, toComment, toCommitted, toList } from "../domain/rows";
 import type { BoardStore, Commit, OperationRecord } from "../domain/store";
-import { listAttachments } from "./attachment-rows";
 import type { Sql } from "./sql";
+import type { SqliteDb } from "./sqlite-db";
 import { writeChange } from "./sqlite-writes";
 
 /** Cards with their counts. A card is live when neither it nor its list is archived. */
@@ -22,8 +24,8 @@ const RESUME_WINDOW = 1000;
 
 /** What the tenant object does around every commit, whatever made it. */
 export interface CommitHooks {
-	/** Inside the transaction, before the changes: metering that must commit with them. */
-	during(commit: Commit): void;
+	/** Statements that must commit with the change (the usage ledger's), planned just before it. */
+	ledger(commit: Commit): Promise<Statement[]>;
 	/** After the transaction, once durable: broadcasting and bookkeeping. */
 	after(committed: CommittedEvent): void;
 	/** The transaction threw and nothing was written. */
@@ -33,6 +35,7 @@ export interface CommitHooks {
 export class SqliteBoardStore implements BoardStore {
 	constructor(
 		private readonly sql: Sql,
+		private readonly db: SqliteDb,
 		private readonly storage: DurableObjectStorage,
 		private readonly hooks: CommitHooks,
 	) {}
@@ -92,7 +95,10 @@ export class SqliteBoardStore implements BoardStore {
 				cardId,
 			)
 			.map(toComment);
-		return { ...card, comments, attachments: listAttachments(this.sql, cardId) };
+		const attachments = this.sql
+			.all<Row>("SELECT * FROM attachments WHERE card_id = ? ORDER BY created_at, id", cardId)
+			.map(toAttachment);
+		return { ...card, comments, attachments };
 	}
 
 	cardsOfArchivedList(listId: string): Card[] {
@@ -166,11 +172,18 @@ export class SqliteBoardStore implements BoardStore {
 			});
 	}
 
-	commit(commit: Commit): CommittedEvent {
+	/**
+	 * One transaction: the changes, the event and the operation id, and the ledger's statements.
+	 * The ledger is planned first (it reads), but nothing can run between that and the
+	 * transaction: the object's SQLite answers without yielding to other requests. The
+	 * expectations need no checking here for the same reason.
+	 */
+	async commit(commit: Commit): Promise<CommittedEvent> {
 		const { changes, boardId, actorId, opId, fingerprint, event } = commit;
+		const ledger = await this.hooks.ledger(commit);
 		const write = () => {
-			this.hooks.during(commit);
 			for (const change of changes) writeChange(this.sql, change);
+			for (const statement of ledger) this.db.run(statement.query, ...statement.params);
 			const at = now();
 			const prevSeq = this.#lastSeq(boardId);
 			const row = this.sql.one<{ seq: number }>(

@@ -2,7 +2,7 @@
 // Snapshot, events, PATCH and the cleanup alarm all agree on that.
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { attachmentKey } from "../../objects/tenant/tenant-record";
+import { attachmentKey } from "../../objects/domain/attachment-scope";
 import type { Attachment, BoardDetail, Card } from "../../shared/api";
 import { call } from "../helpers/api";
 import { putFile, randomBytes, tenantWithCard } from "../helpers/attachments";

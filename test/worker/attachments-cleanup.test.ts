@@ -1,7 +1,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ARCHIVE_RETENTION_MS } from "../../objects/tenant/attachments";
-import { attachmentKey } from "../../objects/tenant/tenant-record";
+import { attachmentKey } from "../../objects/domain/attachment-scope";
+import { ARCHIVE_RETENTION_MS } from "../../objects/domain/attachments";
 import type { Attachment, CardDetail, UploadCreated } from "../../shared/api";
 import { admin, call } from "../helpers/api";
 import { createUpload, download, putFile, putPart, randomBytes, tenantWithCard } from "../helpers/attachments";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { compositeSha256 } from "../../objects/tenant/upload-completion";
+import { compositeSha256 } from "../../objects/domain/upload-completion";
 import type { Attachment, CardDetail, UploadCreated, UploadStatus } from "../../shared/api";
 import { UPLOAD_PART_BYTES } from "../../shared/limits";
 import { call } from "../helpers/api";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { attachmentKey } from "../../objects/tenant/tenant-record";
+import { attachmentKey } from "../../objects/domain/attachment-scope";
 import type { Attachment, CardDetail } from "../../shared/api";
 import { call } from "../helpers/api";
 import { download, putFile, randomBytes, sha256, tenantWithCard } from "../helpers/attachments";

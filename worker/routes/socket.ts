@@ -1,7 +1,7 @@
 // The one WebSocket route. The Worker authenticates the upgrade, checks its Origin, and hands a
 // fresh request to the tenant object carrying only the identity it verified — never the
 // client's own headers, so nothing a client sends (x-partykit-*, our credential header) gets through.
-import { CREDENTIAL_HEADER } from "../../objects/tenant/collaboration";
+import { CREDENTIAL_HEADER } from "../../objects/domain/collaboration";
 import { fields } from "../../shared/api";
 import { socketCredentialFor } from "../auth";
 import { type ApiRouter, HttpError } from "../http";

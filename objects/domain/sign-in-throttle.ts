@@ -10,7 +10,8 @@
 // hour after that. (Many addresses guessing at one email remain a matter for the Rate Limiting
 // binding at the edge: counting per email alone is exactly what let strangers lock owners out.)
 import { fail } from "../../shared/errors";
-import type { Sql } from "./sql";
+import { type Db, statement } from "./db";
+import type { Awaitable } from "./store";
 
 const FREE_FAILURES = 5;
 const FIRST_WAIT_MS = 30_000;
@@ -25,61 +26,67 @@ export interface Failures {
 	lastFailureAt: number;
 }
 
-/** Where failures are kept: SQLite in a real tenant, memory where there is nothing to write to. */
+/** Where failures are kept: the tenant's database, or memory where there is nothing to write to. */
 export interface FailureLog {
-	read(email: string, client: string, nowMs: number): Failures | undefined;
-	write(email: string, client: string, failures: Failures): void;
-	clear(email: string, client: string): void;
+	read(email: string, client: string, nowMs: number): Awaitable<Failures | undefined>;
+	write(email: string, client: string, failures: Failures): Awaitable<void>;
+	clear(email: string, client: string): Awaitable<void>;
 }
 
 /** 429 with the seconds to wait, while this client is backing off for this email. */
-export function checkThrottle(
+export async function checkThrottle(
 	log: FailureLog,
 	email: string,
 	client: string,
 	nowMs = Date.now(),
-): ReturnType<typeof fail> | undefined {
-	const blockedUntil = log.read(email, client, nowMs)?.blockedUntil ?? 0;
+): Promise<ReturnType<typeof fail> | undefined> {
+	const blockedUntil = (await log.read(email, client, nowMs))?.blockedUntil ?? 0;
 	if (blockedUntil <= nowMs) return undefined;
 	const retryAfter = Math.ceil((blockedUntil - nowMs) / 1000);
 	return fail("rate_limited", "Too many failed sign-ins from here. Try again later.", { retryAfter });
 }
 
 /** Counts one more failure and, from the fifth on, makes this client wait twice as long as last time. */
-export function recordFailure(log: FailureLog, email: string, client: string, nowMs = Date.now()): void {
-	const count = (log.read(email, client, nowMs)?.count ?? 0) + 1;
+export async function recordFailure(log: FailureLog, email: string, client: string, nowMs = Date.now()) {
+	const count = ((await log.read(email, client, nowMs))?.count ?? 0) + 1;
 	const wait = count < FREE_FAILURES ? 0 : Math.min(FIRST_WAIT_MS * 2 ** (count - FREE_FAILURES), MAX_WAIT_MS);
-	log.write(email, client, { count, blockedUntil: wait ? nowMs + wait : 0, lastFailureAt: nowMs });
+	await log.write(email, client, { count, blockedUntil: wait ? nowMs + wait : 0, lastFailureAt: nowMs });
 }
 
-/** The tenant's own log, in its SQLite database. */
-export function sqlFailureLog(sql: Sql): FailureLog {
+/** The tenant's own log, in its database. */
+export function dbFailureLog(db: Db): FailureLog {
 	return {
 		read(email, client, nowMs) {
-			return sql.one<Failures>(
+			return db.one<Failures>(
 				`SELECT failures AS count, blocked_until AS blockedUntil, last_failure_at AS lastFailureAt
-				FROM sign_in_failures WHERE email = ? AND client = ? AND last_failure_at > ?`,
+				FROM sign_in_failures WHERE @tenant AND email = ? AND client = ? AND last_failure_at > ?`,
 				email,
 				client,
 				nowMs - FORGET_AFTER_MS,
 			);
 		},
-		write(email, client, { count, blockedUntil, lastFailureAt }) {
-			// Failures are the only thing that adds rows, so they also sweep out the forgotten ones.
-			sql.run("DELETE FROM sign_in_failures WHERE last_failure_at <= ?", lastFailureAt - FORGET_AFTER_MS);
-			sql.run(
-				`INSERT INTO sign_in_failures (email, client, failures, blocked_until, last_failure_at) VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (email, client) DO UPDATE SET failures = excluded.failures,
-					blocked_until = excluded.blocked_until, last_failure_at = excluded.last_failure_at`,
-				email,
-				client,
-				count,
-				blockedUntil,
-				lastFailureAt,
-			);
+		async write(email, client, { count, blockedUntil, lastFailureAt }) {
+			await db.batch([
+				// Failures are the only thing that adds rows, so they also sweep out the forgotten ones.
+				statement(
+					"DELETE FROM sign_in_failures WHERE @tenant AND last_failure_at <= ?",
+					lastFailureAt - FORGET_AFTER_MS,
+				),
+				statement(
+					`INSERT INTO sign_in_failures (@tenantColumn email, client, failures, blocked_until, last_failure_at)
+					VALUES (@tenantValue ?, ?, ?, ?, ?)
+					ON CONFLICT (@tenantColumn email, client) DO UPDATE SET failures = excluded.failures,
+						blocked_until = excluded.blocked_until, last_failure_at = excluded.last_failure_at`,
+					email,
+					client,
+					count,
+					blockedUntil,
+					lastFailureAt,
+				),
+			]);
 		},
-		clear(email, client) {
-			sql.run("DELETE FROM sign_in_failures WHERE email = ? AND client = ?", email, client);
+		async clear(email, client) {
+			await db.run("DELETE FROM sign_in_failures WHERE @tenant AND email = ? AND client = ?", email, client);
 		},
 	};
 }

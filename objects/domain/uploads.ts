@@ -4,13 +4,13 @@
 import type { NewUpload, UploadCreated, UploadStatus } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import { UPLOAD_PART_BYTES } from "../../shared/limits";
+import { PLANS } from "../../shared/plans";
 import { canWrite } from "../../shared/tenant";
-import { now } from "../domain/clock";
-import { newId } from "../domain/ids";
-import type { Actor } from "../domain/operations";
-import { type AttachmentScope, checkQuota } from "./attachment-scope";
-import type { Sql } from "./sql";
-import { attachmentKey } from "./tenant-record";
+import { type AttachmentScope, attachmentKey, COMMITTED_BYTES, checkQuota, committedBytes } from "./attachment-scope";
+import { now } from "./clock";
+import { type Db, statement } from "./db";
+import { newId } from "./ids";
+import type { Actor } from "./operations";
 
 /** Unfinished uploads are aborted, and their reservation released, after a day. */
 export const UPLOAD_TTL_MS = 24 * 3600 * 1000;
@@ -53,16 +53,19 @@ export async function beginUpload(
 	multipart: boolean,
 ): Promise<Result<UploadCreated & UploadTarget>> {
 	if (!canWrite(actor.role)) return fail("forbidden", "Viewers can download attachments but not add them.");
-	if (!scope.store.card(cardId)) return fail("not_found", "No such card.");
-	const quota = checkQuota(scope, input.size);
+	if (!(await scope.store.card(cardId))) return fail("not_found", "No such card.");
+	const quota = checkQuota(scope, input.size, 0);
 	if (!quota.ok) return quota;
-	// Checked and reserved with no await in between, so concurrent uploads see each other.
 	const id = newId("a");
 	const partSize = multipart ? UPLOAD_PART_BYTES : input.size;
 	const expiresAt = Date.now() + UPLOAD_TTL_MS;
-	scope.sql.run(
-		`INSERT INTO uploads (id, card_id, name, size, content_type, r2_upload_id, part_size, created_by, created_at, expires_at)
-		VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+	// The reservation is taken only if it fits, in the insert itself, so concurrent uploads (in one
+	// object or on one shared database) see each other.
+	const reserved = await scope.db.run(
+		`INSERT INTO uploads (@tenantColumn id, card_id, name, size, content_type, r2_upload_id, part_size, created_by,
+			created_at, expires_at)
+		SELECT @tenantValue ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?
+		WHERE ${COMMITTED_BYTES} + ? <= ?`,
 		id,
 		cardId,
 		input.name,
@@ -72,7 +75,13 @@ export async function beginUpload(
 		actor.userId,
 		now(),
 		expiresAt,
+		input.size,
+		PLANS[scope.tenant.plan].maxStorageBytes,
 	);
+	if (!reserved) {
+		const full = checkQuota(scope, input.size, await committedBytes(scope.db));
+		return full.ok ? fail("conflict", "The workspace's storage changed meanwhile. Try again.") : full;
+	}
 	const key = attachmentKey(scope.tenant.id, id);
 	let r2UploadId: string | null = null;
 	// R2 bills a class A operation for the multipart create, and for the single PUT the Worker makes.
@@ -80,21 +89,21 @@ export async function beginUpload(
 	if (multipart) {
 		const upload = await scope.bucket.createMultipartUpload(key, { httpMetadata: { contentType: input.contentType } });
 		r2UploadId = upload.uploadId;
-		scope.sql.run("UPDATE uploads SET r2_upload_id = ? WHERE id = ?", r2UploadId, id);
+		await scope.db.run("UPDATE uploads SET r2_upload_id = ? WHERE @tenant AND id = ?", r2UploadId, id);
 	}
-	await scheduleSweep(scope.storage, expiresAt);
+	await scope.scheduleSweep(expiresAt);
 	const partCount = partCountOf(input.size, partSize);
 	return ok({ uploadId: id, partSize, partCount, key, r2UploadId, size: input.size, contentType: input.contentType });
 }
 
 /** Where part `partNumber` goes and how many bytes it must have: every part is full but the last. */
-export function partTarget(
+export async function partTarget(
 	scope: AttachmentScope,
 	actor: Actor,
 	uploadId: string,
 	partNumber: number,
-): Result<UploadTarget> {
-	const upload = ownUpload(scope.sql, actor, uploadId);
+): Promise<Result<UploadTarget>> {
+	const upload = await ownUpload(scope.db, actor, uploadId);
 	if (!upload?.r2_upload_id) return fail("not_found", "No such upload.");
 	const count = partCountOf(upload.size, upload.part_size);
 	if (partNumber < 1 || partNumber > count)
@@ -111,26 +120,42 @@ export function partTarget(
 }
 
 /** Records a part R2 acknowledged. Re-sending a part replaces it, as it does in R2. */
-export function recordPart(scope: AttachmentScope, actor: Actor, uploadId: string, part: PartReceipt): Result<null> {
-	if (!ownUpload(scope.sql, actor, uploadId)?.r2_upload_id) return fail("not_found", "No such upload.");
-	scope.sql.run(
-		"INSERT OR REPLACE INTO upload_parts (upload_id, part_number, etag, size, sha256) VALUES (?, ?, ?, ?, ?)",
-		uploadId,
-		part.partNumber,
-		part.etag,
-		part.size,
-		part.sha256,
-	);
+export async function recordPart(
+	scope: AttachmentScope,
+	actor: Actor,
+	uploadId: string,
+	part: PartReceipt,
+): Promise<Result<null>> {
+	if (!(await ownUpload(scope.db, actor, uploadId))?.r2_upload_id) return fail("not_found", "No such upload.");
+	const statements = [
+		statement(
+			`INSERT OR REPLACE INTO upload_parts (@tenantColumn upload_id, part_number, etag, size, sha256)
+			VALUES (@tenantValue ?, ?, ?, ?, ?)`,
+			uploadId,
+			part.partNumber,
+			part.etag,
+			part.size,
+			part.sha256,
+		),
+	];
 	if (part.partNumber === 1 && part.contentType)
-		scope.sql.run("UPDATE uploads SET content_type = ? WHERE id = ?", part.contentType, uploadId);
+		statements.push(
+			statement("UPDATE uploads SET content_type = ? WHERE @tenant AND id = ?", part.contentType, uploadId),
+		);
+	await scope.db.batch(statements);
 	return ok(null);
 }
 
-export function uploadStatus(scope: AttachmentScope, actor: Actor, uploadId: string): Result<UploadStatus> {
-	const upload = ownUpload(scope.sql, actor, uploadId);
+export async function uploadStatus(
+	scope: AttachmentScope,
+	actor: Actor,
+	uploadId: string,
+): Promise<Result<UploadStatus>> {
+	const upload = await ownUpload(scope.db, actor, uploadId);
 	if (!upload?.r2_upload_id) return fail("not_found", "No such upload.");
-	const parts = scope.sql.all<{ partNumber: number; etag: string; size: number }>(
-		"SELECT part_number AS partNumber, etag, size FROM upload_parts WHERE upload_id = ? ORDER BY part_number",
+	const parts = await scope.db.all<{ partNumber: number; etag: string; size: number }>(
+		`SELECT part_number AS partNumber, etag, size FROM upload_parts WHERE @tenant AND upload_id = ?
+		ORDER BY part_number`,
 		uploadId,
 	);
 	const { name, size, part_size: partSize } = upload;
@@ -138,7 +163,7 @@ export function uploadStatus(scope: AttachmentScope, actor: Actor, uploadId: str
 }
 
 export async function abortUpload(scope: AttachmentScope, actor: Actor, uploadId: string): Promise<Result<null>> {
-	const upload = ownUpload(scope.sql, actor, uploadId);
+	const upload = await ownUpload(scope.db, actor, uploadId);
 	if (!upload) return fail("not_found", "No such upload.");
 	await discardUpload(scope, upload);
 	return ok(null);
@@ -157,24 +182,21 @@ export async function discardUpload(scope: AttachmentScope, upload: UploadRow): 
 	} else {
 		await scope.bucket.delete(key);
 	}
-	forgetUpload(scope.sql, upload.id);
+	await scope.db.batch(forgetUpload(upload.id));
 }
 
-/** Makes sure the cleanup alarm fires by `at`. */
-export async function scheduleSweep(storage: DurableObjectStorage, at: number): Promise<void> {
-	const current = await storage.getAlarm();
-	if (current === null || current > at) await storage.setAlarm(at);
-}
-
-export function forgetUpload(sql: Sql, uploadId: string): void {
-	sql.run("DELETE FROM upload_parts WHERE upload_id = ?", uploadId);
-	sql.run("DELETE FROM uploads WHERE id = ?", uploadId);
+/** The statements that forget an upload and its parts. */
+export function forgetUpload(uploadId: string) {
+	return [
+		statement("DELETE FROM upload_parts WHERE @tenant AND upload_id = ?", uploadId),
+		statement("DELETE FROM uploads WHERE @tenant AND id = ?", uploadId),
+	];
 }
 
 /** Uploads belong to whoever started them; anyone else is told there is no such upload. */
-export function ownUpload(sql: Sql, actor: Actor, uploadId: string): UploadRow | undefined {
+export async function ownUpload(db: Db, actor: Actor, uploadId: string): Promise<UploadRow | undefined> {
 	if (!canWrite(actor.role)) return undefined;
-	return sql.one<UploadRow>("SELECT * FROM uploads WHERE id = ? AND created_by = ?", uploadId, actor.userId);
+	return db.one<UploadRow>("SELECT * FROM uploads WHERE @tenant AND id = ? AND created_by = ?", uploadId, actor.userId);
 }
 
 export function partCountOf(size: number, partSize: number): number {

@@ -1,5 +1,6 @@
-// Live collaboration: what the tenant object does with each WebSocket frame. Connection state
-// (who, which board, which card) lives on the socket so it survives hibernation.
+// Live collaboration: what a tenant's socket server (the Durable Object, or the D1 variant's relay)
+// does with each WebSocket frame. Connection state (who, which board, which card) lives on the
+// socket so it survives hibernation.
 import type { Connection } from "partyserver";
 import { fields } from "../../shared/api";
 import { fail, type Result } from "../../shared/errors";
@@ -7,10 +8,10 @@ import { MAX_FRAME_BYTES } from "../../shared/limits";
 import type { ClientMessage, CommittedEvent, PresenceEntry, ServerMessage } from "../../shared/protocol";
 import { clientMessageSchema } from "../../shared/protocol";
 import { utf8Length } from "../../shared/text";
-import type { Actor } from "../domain/operations";
-import { applyOperation } from "../domain/operations";
-import type { BoardStore } from "../domain/store";
 import type { Credential } from "./members";
+import type { Actor } from "./operations";
+import { applyOperation } from "./operations";
+import type { BoardStore } from "./store";
 import type { UsageMeter } from "./usage-meter";
 
 export interface SocketState {
@@ -32,7 +33,7 @@ export type BoardSocket = Connection<SocketState>;
 export interface Room {
 	store: BoardStore;
 	meter: UsageMeter;
-	resolve(credential: Credential): Actor | undefined;
+	resolve(credential: Credential): Promise<Actor | undefined>;
 	connections(boardId: string): Iterable<BoardSocket>;
 }
 
@@ -140,7 +141,7 @@ async function operate(
 	message: Extract<ClientMessage, { type: "op" }>,
 ): Promise<void> {
 	const { opId, op } = message;
-	const actor = room.resolve(state.credential);
+	const actor = await room.resolve(state.credential);
 	if (!actor) {
 		socket.close(4401, "Not a member any more");
 		return;
@@ -195,10 +196,10 @@ export async function admitSocket(
 	room: Room,
 	socket: BoardSocket,
 	request: Request,
-	authorize: (credential: Credential) => Result<Actor>,
+	authorize: (credential: Credential) => Promise<Result<Actor>>,
 ): Promise<void> {
 	const credential = parseCredentialHeader(request.headers.get(CREDENTIAL_HEADER));
-	const actor = credential ? authorize(credential) : fail("unauthenticated", "Not allowed here.");
+	const actor = credential ? await authorize(credential) : fail("unauthenticated", "Not allowed here.");
 	if (!credential || !actor.ok) {
 		const code = actor.ok ? "unauthenticated" : actor.code;
 		send(room, socket, { type: "error", code, message: "Not allowed here." });

@@ -1,17 +1,17 @@
-// What the attachment modules need from the tenant object, and the plan limits they enforce.
-// Bytes never come here: the Worker streams them to R2 and reports what R2 acknowledged.
+// What the attachment modules need from the tenant, where its files live in R2, and the plan
+// limits they enforce. Bytes never come here: the Worker streams them to R2 and reports what R2
+// acknowledged.
 import type { Attachment, Tenant } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import { PLANS } from "../../shared/plans";
-import type { Sql } from "./sql";
-import type { SqliteBoardStore } from "./sqlite-store";
+import type { Db } from "./db";
+import type { BoardStore } from "./store";
 import type { UsageMeter } from "./usage-meter";
 
 export interface AttachmentScope {
-	sql: Sql;
-	storage: DurableObjectStorage;
-	/** The SQLite store itself: attachment rows commit in the same transaction as upload rows. */
-	store: SqliteBoardStore;
+	db: Db;
+	/** Attachment rows commit through the board store, with their event. */
+	store: BoardStore;
 	bucket: R2Bucket;
 	tenant: Pick<Tenant, "id" | "plan">;
 	/**
@@ -21,20 +21,33 @@ export interface AttachmentScope {
 	completing: Map<string, Promise<Result<Attachment>>>;
 	/** The tenant's usage meter: R2 operations and bytes moved are counted where they happen. */
 	meter: UsageMeter;
+	/** Makes sure the cleanup sweep runs by `at` (ms): the object's alarm, or the relay's in D1. */
+	scheduleSweep(at: number): Promise<void>;
 }
 
-/** Bytes stored plus bytes reserved by uploads still in flight. */
-export function committedBytes(sql: Sql): number {
-	const stored = sql.one<{ n: number | null }>("SELECT sum(size) AS n FROM attachments")?.n ?? 0;
-	const reserved = sql.one<{ n: number | null }>("SELECT sum(size) AS n FROM uploads")?.n ?? 0;
-	return stored + reserved;
+/** R2 key prefix of everything a tenant stored. */
+export function tenantPrefix(tenantId: string): string {
+	return `tenants/${tenantId}/`;
+}
+
+export function attachmentKey(tenantId: string, attachmentId: string): string {
+	return `${tenantPrefix(tenantId)}attachments/${attachmentId}`;
+}
+
+/** Bytes stored plus bytes reserved by uploads still in flight (SQL, to use inside a statement). */
+export const COMMITTED_BYTES = `(SELECT coalesce(sum(size), 0) FROM attachments WHERE @tenant)
+	+ (SELECT coalesce(sum(size), 0) FROM uploads WHERE @tenant)`;
+
+export async function committedBytes(db: Db): Promise<number> {
+	return (await db.one<{ n: number }>(`SELECT ${COMMITTED_BYTES} AS n`))?.n ?? 0;
 }
 
 /**
- * Refuses a file the plan does not allow, before any byte is stored. Uploads reserve their
- * declared size when they start, so two concurrent uploads cannot both fit in the last gigabyte.
+ * Refuses a file the plan does not allow, before any byte is stored. (Uploads also reserve their
+ * declared size with a conditional insert, so two concurrent uploads cannot both fit in the last
+ * gigabyte; this check only words the refusal.)
  */
-export function checkQuota(scope: AttachmentScope, size: number): Result<null> {
+export function checkQuota(scope: AttachmentScope, size: number, used: number): Result<null> {
 	const plan = PLANS[scope.tenant.plan];
 	if (size > plan.maxFileBytes) {
 		return fail(
@@ -43,7 +56,6 @@ export function checkQuota(scope: AttachmentScope, size: number): Result<null> {
 			{ maxFileBytes: plan.maxFileBytes },
 		);
 	}
-	const used = committedBytes(scope.sql);
 	if (used + size > plan.maxStorageBytes) {
 		const left = Math.max(0, plan.maxStorageBytes - used);
 		return fail(

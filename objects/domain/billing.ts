@@ -1,4 +1,4 @@
-// Billing inside the tenant object: usage reports read from the exact ledger, and invoices — the
+// Billing for one tenant: usage reports read from the exact ledger, and invoices — the
 // open period's preview and projection, and the closed periods, which are frozen in the control
 // plane the first time they are asked for after their month ends.
 import type { Allowance, InvoiceList, UsageRange, UsageReport } from "../../shared/billing";
@@ -15,7 +15,7 @@ import {
 import type { Meter } from "../../shared/meters";
 import { BILLING_LINE_IDS, BILLING_LINES, PLANS } from "../../shared/plans";
 import type { Plan } from "../../shared/tenant";
-import type { Sql } from "./sql";
+import type { Db } from "./db";
 import { hourAfter, hourOf, ledgerTotals, planHistory, readLedger } from "./usage-ledger";
 
 export interface BilledTenant {
@@ -31,12 +31,17 @@ export interface BillingRecords {
 	adjustments(tenantId: string, period: string): Promise<Adjustment[]>;
 }
 
-export function usageReport(sql: Sql, tenant: BilledTenant, range: UsageRange, now = new Date()): UsageReport {
-	const series = readLedger(sql, range);
+export async function usageReport(
+	db: Db,
+	tenant: BilledTenant,
+	range: UsageRange,
+	now = new Date(),
+): Promise<UsageReport> {
+	const series = await readLedger(db, range);
 	const totals: Partial<Record<Meter, number>> = {};
 	for (const point of series)
 		if (point.meter !== "members.active") totals[point.meter] = (totals[point.meter] ?? 0) + point.quantity;
-	const all = ledgerTotals(sql, hourOf(Date.parse(range.from)), range.to);
+	const all = await ledgerTotals(db, hourOf(Date.parse(range.from)), range.to);
 	if (all["members.active"]) totals["members.active"] = all["members.active"];
 	return {
 		...range,
@@ -44,15 +49,15 @@ export function usageReport(sql: Sql, tenant: BilledTenant, range: UsageRange, n
 		plan: tenant.plan,
 		series,
 		totals,
-		allowance: allowances(sql, tenant.plan, now),
+		allowance: await allowances(db, tenant.plan, now),
 		generatedAt: now.toISOString(),
 	};
 }
 
 /** The open period so far against what the current plan includes, per billed line. */
-export function allowances(sql: Sql, plan: Plan, now: Date): Allowance[] {
+export async function allowances(db: Db, plan: Plan, now: Date): Promise<Allowance[]> {
 	const period = periodOf(now);
-	const quantities = ledgerTotals(sql, period.from, hourAfter(now.getTime()));
+	const quantities = await ledgerTotals(db, period.from, hourAfter(now.getTime()));
 	return BILLING_LINE_IDS.map((line) => {
 		const info = BILLING_LINES[line];
 		const used = info.toUnits(info.meters.reduce((sum, meter) => sum + (quantities[meter] ?? 0), 0));
@@ -65,26 +70,26 @@ export function allowances(sql: Sql, plan: Plan, now: Date): Allowance[] {
  * The stretches of `period` on each plan, up to `until`, with what was used in each. An hour of
  * usage belongs to the plan in force when the hour ends; the last stretch takes the hour in progress.
  */
-export function segmentsOf(sql: Sql, tenant: BilledTenant, period: Period, until: Date): SegmentUsage[] {
+export async function segmentsOf(db: Db, tenant: BilledTenant, period: Period, until: Date): Promise<SegmentUsage[]> {
 	const end = Math.min(Date.parse(period.to), until.getTime());
-	const changes = planHistory(sql);
+	const changes = await planHistory(db);
 	if (changes.length === 0) changes.push({ effectiveAt: tenant.createdAt, plan: tenant.plan });
 	const segments: SegmentUsage[] = [];
-	changes.forEach((change, i) => {
+	for (const [i, change] of changes.entries()) {
 		const from = Math.max(Date.parse(change.effectiveAt), Date.parse(period.from));
 		const next = changes[i + 1];
 		const to = Math.min(next ? Date.parse(next.effectiveAt) : end, end);
-		if (to <= from) return;
+		if (to <= from) continue;
 		const last = !next || Date.parse(next.effectiveAt) >= end;
 		const toHour = last ? hourAfter(to) : hourOf(to);
-		const quantities = ledgerTotals(sql, hourOf(from), toHour);
+		const quantities = await ledgerTotals(db, hourOf(from), toHour);
 		segments.push({
 			plan: change.plan,
 			from: new Date(from).toISOString(),
 			to: new Date(to).toISOString(),
 			quantities,
 		});
-	});
+	}
 	return segments;
 }
 
@@ -93,7 +98,7 @@ export function segmentsOf(sql: Sql, tenant: BilledTenant, period: Period, until
  * now; the open period is a preview (and a projection at the pace so far).
  */
 export async function invoiceList(
-	sql: Sql,
+	db: Db,
 	tenant: BilledTenant,
 	records: BillingRecords,
 	now = new Date(),
@@ -104,27 +109,27 @@ export async function invoiceList(
 	for (const period of closedPeriods(tenant.createdAt, open)) {
 		if (frozen.some((invoice) => invoice.period.id === period.id)) continue;
 		const adjustments = await records.adjustments(tenant.id, period.id);
-		const segments = segmentsOf(sql, tenant, period, new Date(period.to));
+		const segments = await segmentsOf(db, tenant, period, new Date(period.to));
 		missing.push(computeInvoice(tenant.id, period, segments, adjustments, "closed", now.toISOString()));
 	}
 	if (missing.length > 0) await records.freezeInvoices(missing);
 	const adjustments = await records.adjustments(tenant.id, open.id);
-	const segments = segmentsOf(sql, tenant, open, now);
+	const segments = await segmentsOf(db, tenant, open, now);
 	const at = now.toISOString();
 	return {
 		preview: computeInvoice(tenant.id, open, segments, adjustments, "open", at),
 		projected: computeInvoice(tenant.id, open, projectSegments(segments, now), adjustments, "open", at),
 		closed: [...missing, ...frozen].sort((a, b) => (a.period.id < b.period.id ? 1 : -1)),
-		planHistory: planHistory(sql),
+		planHistory: await planHistory(db),
 	};
 }
 
 /** The tenant's last invoice when it leaves: the open period up to now, closed and frozen. */
-export async function finalInvoice(sql: Sql, tenant: BilledTenant, records: BillingRecords, now = new Date()) {
-	await invoiceList(sql, tenant, records, now);
+export async function finalInvoice(db: Db, tenant: BilledTenant, records: BillingRecords, now = new Date()) {
+	await invoiceList(db, tenant, records, now);
 	const period = periodOf(now);
 	const adjustments = await records.adjustments(tenant.id, period.id);
-	const segments = segmentsOf(sql, tenant, period, now);
+	const segments = await segmentsOf(db, tenant, period, now);
 	await records.freezeInvoices([computeInvoice(tenant.id, period, segments, adjustments, "closed", now.toISOString())]);
 }
 

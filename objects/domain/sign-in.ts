@@ -2,10 +2,10 @@
 // nobody has as for a wrong password, and opens a server-side session when it succeeds.
 import type { User } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
+import type { Db } from "./db";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { type Session, startSession } from "./sessions";
 import { checkThrottle, type FailureLog, recordFailure } from "./sign-in-throttle";
-import type { Sql } from "./sql";
 
 export interface SignInAttempt {
 	email: string;
@@ -17,11 +17,11 @@ export interface SignInAttempt {
 /** Checks an email and password against the tenant's members and opens a session. */
 export async function signIn(
 	failures: FailureLog,
-	sql: Sql,
+	db: Db,
 	attempt: SignInAttempt,
 ): Promise<Result<{ user: User; session: Session }>> {
-	const user = await checkPassword(failures, sql, attempt);
-	return user.ok ? ok({ user: user.value, session: startSession(sql, user.value.id) }) : user;
+	const user = await checkPassword(failures, db, attempt);
+	return user.ok ? ok({ user: user.value, session: await startSession(db, user.value.id) }) : user;
 }
 
 /**
@@ -30,19 +30,19 @@ export async function signIn(
  */
 export async function checkPassword(
 	failures: FailureLog,
-	sql: Sql,
+	db: Db,
 	{ email, password, client }: SignInAttempt,
 ): Promise<Result<User>> {
-	const throttled = checkThrottle(failures, email, client);
+	const throttled = await checkThrottle(failures, email, client);
 	if (throttled) return throttled;
-	const row = sql.one<User & { password_hash: string }>(
-		"SELECT id, email, name, role, password_hash FROM members WHERE email = ?",
+	const row = await db.one<User & { password_hash: string }>(
+		"SELECT id, email, name, role, password_hash FROM members WHERE @tenant AND email = ?",
 		email,
 	);
 	// Unknown emails are checked against a dummy hash, so they take as long as wrong passwords.
 	const valid = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
 	if (!row || !valid) return wrongPassword(failures, email, client);
-	failures.clear(email, client);
+	await failures.clear(email, client);
 	return ok({ id: row.id, email: row.email, name: row.name, role: row.role });
 }
 
@@ -55,13 +55,13 @@ export async function refuseSignIn(
 	failures: FailureLog,
 	{ email, password, client }: SignInAttempt,
 ): Promise<ReturnType<typeof fail>> {
-	const throttled = checkThrottle(failures, email, client);
+	const throttled = await checkThrottle(failures, email, client);
 	if (throttled) return throttled;
 	await verifyPassword(password, DUMMY_HASH);
 	return wrongPassword(failures, email, client);
 }
 
-function wrongPassword(failures: FailureLog, email: string, client: string): ReturnType<typeof fail> {
-	recordFailure(failures, email, client);
+async function wrongPassword(failures: FailureLog, email: string, client: string) {
+	await recordFailure(failures, email, client);
 	return fail("unauthenticated", "Wrong email or password.");
 }

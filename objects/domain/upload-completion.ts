@@ -2,11 +2,11 @@
 // bytes in R2 become an attachment on a card, exactly once however many completes arrive.
 import type { Attachment } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
-import { now } from "../domain/clock";
-import type { Actor } from "../domain/operations";
 import { getAttachment } from "./attachment-rows";
-import type { AttachmentScope } from "./attachment-scope";
-import { attachmentKey } from "./tenant-record";
+import { type AttachmentScope, attachmentKey } from "./attachment-scope";
+import { now } from "./clock";
+import { commitWithRetry } from "./commit-retry";
+import type { Actor } from "./operations";
 import { ownUpload, partCountOf, type UploadRow } from "./uploads";
 
 /** What the Worker measured of a single-request upload while streaming it to R2. */
@@ -20,17 +20,14 @@ export interface SingleUpload {
  * word for a single PUT it streamed), then records the metadata and its event in one commit.
  * Completing twice, one after the other or at the same time, answers with the same attachment.
  */
-export function completeUpload(
+export async function completeUpload(
 	scope: AttachmentScope,
 	actor: Actor,
 	uploadId: string,
 	single: SingleUpload | null,
 ): Promise<Result<Attachment>> {
-	const upload = ownUpload(scope.sql, actor, uploadId);
-	if (!upload) {
-		const done = getAttachment(scope.sql, uploadId);
-		return Promise.resolve(done?.uploadedBy === actor.userId ? ok(done) : fail("not_found", "No such upload."));
-	}
+	const upload = await ownUpload(scope.db, actor, uploadId);
+	if (!upload) return completedAlready(scope, actor, uploadId);
 	const inFlight = scope.completing.get(uploadId);
 	if (inFlight) return inFlight;
 	const work = finish(scope, actor, upload, single).finally(() => scope.completing.delete(uploadId));
@@ -49,8 +46,8 @@ async function finish(
 	if (Boolean(upload.r2_upload_id) === Boolean(single)) return fail("not_found", "No such upload.");
 	let sha256 = single?.sha256 ?? "";
 	if (upload.r2_upload_id) {
-		const parts = scope.sql.all<{ part_number: number; etag: string; size: number; sha256: string }>(
-			"SELECT * FROM upload_parts WHERE upload_id = ? ORDER BY part_number",
+		const parts = await scope.db.all<{ part_number: number; etag: string; size: number; sha256: string }>(
+			"SELECT * FROM upload_parts WHERE @tenant AND upload_id = ? ORDER BY part_number",
 			uploadId,
 		);
 		const count = partCountOf(upload.size, upload.part_size);
@@ -72,38 +69,51 @@ async function finish(
 		sha256 = await compositeSha256(parts.map((p) => p.sha256));
 	}
 	// The awaits above let other requests in: the upload may have been aborted, or its card archived.
-	const card = scope.store.card(upload.card_id);
-	if (!ownUpload(scope.sql, actor, uploadId) || !card) {
-		await scope.bucket.delete(attachmentKey(scope.tenant.id, uploadId));
-		return fail("not_found", "The upload or its card was removed meanwhile.");
-	}
-	const attachment: Attachment = {
-		id: uploadId,
-		cardId: card.id,
-		name: upload.name,
-		size: upload.size,
-		contentType: single?.contentType ?? upload.content_type,
-		sha256,
-		uploadedBy: actor.userId,
-		createdAt: now(),
-	};
-	// The reservation becomes the attachment in the same commit, so quota is never counted twice.
-	scope.store.commit({
-		changes: [
-			{ remove: "upload", id: uploadId },
-			{ put: "attachment", row: attachment },
-		],
-		expects: [
-			{ live: "card", id: card.id },
-			{ count: "attachments", cardId: card.id, is: card.attachmentCount },
-		],
-		boardId: card.boardId,
-		actorId: actor.userId,
-		opId: null,
-		fingerprint: null,
-		event: { type: "attachment.added", attachment, card: { ...card, attachmentCount: card.attachmentCount + 1 } },
+	const committed = await commitWithRetry(scope.store, async () => {
+		const card = await scope.store.card(upload.card_id);
+		if (!(await ownUpload(scope.db, actor, uploadId)) || !card) return undefined;
+		const attachment: Attachment = {
+			id: uploadId,
+			cardId: card.id,
+			name: upload.name,
+			size: upload.size,
+			contentType: single?.contentType ?? upload.content_type,
+			sha256,
+			uploadedBy: actor.userId,
+			createdAt: now(),
+		};
+		// The reservation becomes the attachment in the same commit, so quota is never counted twice.
+		return {
+			changes: [
+				{ remove: "upload", id: uploadId },
+				{ put: "attachment", row: attachment },
+			],
+			expects: [
+				{ live: "card", id: card.id },
+				{ count: "attachments", cardId: card.id, is: card.attachmentCount },
+			],
+			boardId: card.boardId,
+			actorId: actor.userId,
+			opId: null,
+			fingerprint: null,
+			event: { type: "attachment.added", attachment, card: { ...card, attachmentCount: card.attachmentCount + 1 } },
+		};
+	}).catch(async (error: unknown) => {
+		// Two Workers completing the same upload at once (D1): the second's attachment row collides.
+		if (await getAttachment(scope.db, uploadId)) return undefined;
+		throw error;
 	});
-	return ok(attachment);
+	if (committed?.event.type === "attachment.added") return ok(committed.event.attachment);
+	const done = await completedAlready(scope, actor, uploadId);
+	if (done.ok) return done;
+	await scope.bucket.delete(attachmentKey(scope.tenant.id, uploadId));
+	return fail("not_found", "The upload or its card was removed meanwhile.");
+}
+
+/** The attachment an earlier complete of this upload made, for its uploader; else no such upload. */
+async function completedAlready(scope: AttachmentScope, actor: Actor, uploadId: string): Promise<Result<Attachment>> {
+	const done = await getAttachment(scope.db, uploadId);
+	return done?.uploadedBy === actor.userId ? ok(done) : fail("not_found", "No such upload.");
 }
 
 /** S3's composite checksum: SHA-256 over the parts' binary SHA-256 digests, then "-<part count>". */
