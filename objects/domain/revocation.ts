@@ -8,8 +8,18 @@ import type { Credential } from "./members";
 import type { Actor } from "./operations";
 import { endSession, endSessionsOf } from "./sessions";
 
-/** Which credentials a revocation ended: sockets holding one of them are closed with 4401. */
-export type Revoked = (credential: Credential) => boolean;
+/**
+ * Which credentials a revocation ended: a member's sessions (one, or all of them), or an API key.
+ * Plain data, so it can travel to whatever holds the sockets (the object itself, or a relay).
+ */
+export type Revoked = { userId: string; sessionId?: string } | { keyHash: string };
+
+/** Whether a socket's credential is one that was revoked (its socket closes with 4401). */
+export function isRevoked(revoked: Revoked, credential: Credential): boolean {
+	if ("keyHash" in revoked) return credential.kind === "apiKey" && credential.keyHash === revoked.keyHash;
+	if (credential.kind !== "session" || credential.userId !== revoked.userId) return false;
+	return revoked.sessionId === undefined || credential.sessionId === revoked.sessionId;
+}
 
 /** Ends the caller's session, or with `everywhere` every session of the caller. */
 export async function signOut(db: Db, credential: Credential, everywhere: boolean): Promise<Result<Revoked>> {
@@ -17,9 +27,7 @@ export async function signOut(db: Db, credential: Credential, everywhere: boolea
 		return fail("bad_request", "An API key has no session to end. Revoke the key instead.");
 	const { userId, sessionId } = credential;
 	await db.batch([everywhere ? endSessionsOf(userId) : endSession(userId, sessionId)]);
-	return ok(
-		(held) => held.kind === "session" && held.userId === userId && (everywhere || held.sessionId === sessionId),
-	);
+	return ok(everywhere ? { userId } : { userId, sessionId });
 }
 
 /** Deletes an API key (owners and admins). An unknown id, or one of another tenant, is 404. */
@@ -28,7 +36,7 @@ export async function revokeApiKey(db: Db, actor: Actor, keyId: string): Promise
 	const key = await db.one<{ key_hash: string }>("SELECT key_hash FROM api_keys WHERE @tenant AND id = ?", keyId);
 	if (!key) return fail("not_found", "No such API key.");
 	await db.run("DELETE FROM api_keys WHERE @tenant AND id = ?", keyId);
-	return ok((held) => held.kind === "apiKey" && held.keyHash === key.key_hash);
+	return ok({ keyHash: key.key_hash });
 }
 
 /**
@@ -56,5 +64,5 @@ export async function removeMember(db: Db, actor: Actor, userId: string): Promis
 		),
 	]);
 	if (!removed) return fail("last_owner", "This is the tenant's last owner. Make someone else an owner first.");
-	return ok((held) => held.kind === "session" && held.userId === userId);
+	return ok({ userId });
 }

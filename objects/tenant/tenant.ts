@@ -21,7 +21,7 @@ import {
 	type SocketState,
 } from "../domain/collaboration";
 import type { Credential } from "../domain/members";
-import type { Revoked } from "../domain/revocation";
+import { isRevoked, type Revoked } from "../domain/revocation";
 import type { SignInAttempt } from "../domain/sign-in";
 import { memoryFailureLog } from "../domain/sign-in-throttle";
 import { TenantService } from "../domain/tenant-service";
@@ -315,7 +315,7 @@ export class Tenant extends Server<Env> {
 	#closeSockets(code: number, reason: string, match?: Revoked): void {
 		for (const socket of this.getConnections<SocketState>()) {
 			const credential = socket.state?.credential;
-			if (!match || (credential && match(credential))) socket.close(code, reason);
+			if (!match || (credential && isRevoked(match, credential))) socket.close(code, reason);
 		}
 	}
 }
