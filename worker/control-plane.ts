@@ -1,0 +1,54 @@
+// The control plane: the list of tenants the operator sees, and the billing records that outlive
+// a tenant. The Durable Object design keeps it in the Directory objects (sharded by slug); the D1
+// design keeps it in the shared database's `tenants`, `invoices` and `adjustments` tables. The
+// admin routes talk to this interface only, so they are the same for both.
+import { decodeCursor, directoryFor, listTenants } from "../objects/directory/client";
+import type { BillingRecords } from "../objects/domain/billing";
+import type { Tenant } from "../shared/api";
+import type { Result } from "../shared/errors";
+import type { Adjustment } from "../shared/invoice";
+import { d1ControlPlane } from "./d1/control-plane";
+
+export interface ControlPlane {
+	/** Reserves a slug before the tenant is created, so two operators cannot both take it. */
+	claim(tenant: Tenant): Promise<Result<null>>;
+	/** Writes what the tenant reports (plan, status, schema version) into the listing. */
+	record(tenant: Tenant): Promise<void>;
+	/** Gives a slug back (a failed creation, or a deleted tenant). */
+	release(slug: string): Promise<void>;
+	/** A page of tenants; undefined when the cursor did not come from this listing. */
+	list(limit: number, cursor: string | null): Promise<{ tenants: Tenant[]; cursor: string | null } | undefined>;
+	billing(slug: string): BillingRecords & {
+		addAdjustment(tenantId: string, period: string, input: { description: string; amountCents: number }): Promise<Adjustment>;
+	};
+}
+
+export function controlPlane(env: Env): ControlPlane {
+	return env.VARIANT === "d1" ? d1ControlPlane(env) : directoryControlPlane(env);
+}
+
+function directoryControlPlane(env: Env): ControlPlane {
+	return {
+		claim: (tenant) => directoryFor(env, tenant.slug).claim(tenant),
+		record: (tenant) => directoryFor(env, tenant.slug).record(tenant),
+		release: (slug) => directoryFor(env, slug).remove(slug),
+		async list(limit, cursor) {
+			const start = decodeCursor(cursor);
+			return start && listTenants(env, limit, start);
+		},
+		billing: (slug) => directoryFor(env, slug),
+	};
+}
+
+/** Every tenant, page by page (the fleet view). */
+export async function everyTenant(plane: ControlPlane): Promise<Tenant[]> {
+	const tenants: Tenant[] = [];
+	let cursor: string | null = null;
+	do {
+		const page = await plane.list(200, cursor);
+		if (!page) break;
+		tenants.push(...page.tenants);
+		cursor = page.cursor;
+	} while (cursor);
+	return tenants;
+}
