@@ -1,7 +1,15 @@
-// Two test projects: "workers" runs inside workerd against real Durable Objects, SQLite and R2
-// (the Workers Vitest integration); "e2e" drives Chromium against `wrangler dev`.
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
+// Three test projects: "workers" runs inside workerd against real Durable Objects, SQLite and R2
+// (the Workers Vitest integration); "workers-d1" runs the D1 variant (`--env d1`) against a local
+// D1 database with the migrations of migrations/ applied; "e2e" drives Chromium against `wrangler dev`.
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+
+/** What every workerd project binds on top of wrangler.jsonc: secrets, and usage kept locally. */
+const testBindings = {
+	ADMIN_TOKEN: "test-admin-token",
+	SESSION_SECRET: "test-session-secret",
+	USAGE_STORE: "local",
+};
 
 export default defineConfig({
 	test: {
@@ -11,18 +19,30 @@ export default defineConfig({
 				plugins: [
 					cloudflareTest({
 						wrangler: { configPath: "./wrangler.jsonc" },
-						miniflare: {
-							bindings: {
-								ADMIN_TOKEN: "test-admin-token",
-								SESSION_SECRET: "test-session-secret",
-								USAGE_STORE: "local",
-							},
-						},
+						miniflare: { bindings: testBindings },
 					}),
 				],
 				test: {
 					name: "workers",
 					include: ["test/worker/**/*.test.ts", "test/objects/**/*.test.ts", "test/client/**/*.test.ts"],
+					testTimeout: 20_000,
+				},
+			},
+			{
+				plugins: [
+					// The migrations are read here, in Node, and handed to the tests as a binding;
+					// test/d1/setup.ts applies them to the local database before each test file.
+					cloudflareTest(async () => ({
+						wrangler: { configPath: "./wrangler.jsonc", environment: "d1" },
+						miniflare: {
+							bindings: { ...testBindings, TEST_MIGRATIONS: await readD1Migrations("./migrations") },
+						},
+					})),
+				],
+				test: {
+					name: "workers-d1",
+					include: ["test/d1/**/*.test.ts"],
+					setupFiles: ["test/d1/setup.ts"],
 					testTimeout: 20_000,
 				},
 			},

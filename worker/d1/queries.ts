@@ -1,0 +1,34 @@
+// The reads the D1 store shares between its methods, each joined and filtered by tenant: a join
+// pairs tenant_id with the id (l.tenant_id = c.tenant_id AND l.id = c.list_id), since an id is
+// unique only within its tenant. The Durable Object's versions, without tenants, are in
+// objects/tenant/sqlite-store.ts.
+
+/** Cards with their counts. A card is live when neither it nor its list is archived. */
+export const CARD_SELECT = `SELECT c.*,
+	(SELECT count(*) FROM comments WHERE tenant_id = c.tenant_id AND card_id = c.id) AS comment_count,
+	(SELECT count(*) FROM attachments WHERE tenant_id = c.tenant_id AND card_id = c.id) AS attachment_count
+	FROM cards c JOIN lists l ON l.tenant_id = c.tenant_id AND l.id = c.list_id
+	WHERE c.tenant_id = ?1`;
+
+/** Appended to CARD_SELECT: the card is on the board. */
+export const LIVE = "c.archived = 0 AND l.archived = 0";
+
+export const MEMBERS = "SELECT id, email, name, role FROM members WHERE tenant_id = ?1 ORDER BY name";
+
+/** A board's latest event (0 before the first): what its next event follows. Bind the board as ?2. */
+export const LAST_SEQ = "SELECT coalesce(max(seq), 0) AS seq FROM events WHERE tenant_id = ?1 AND board_id = ?2";
+
+/** A card's comments, oldest first, with their authors' names. Bind the card as ?2. */
+export const COMMENTS_OF_CARD = `SELECT cm.*, coalesce(m.name, 'Former member') AS author_name FROM comments cm
+	LEFT JOIN members m ON m.tenant_id = cm.tenant_id AND m.id = cm.author_id
+	WHERE cm.tenant_id = ?1 AND cm.card_id = ?2 ORDER BY cm.created_at, cm.id`;
+
+/** A card's attachments, oldest first. Bind the card as ?2. */
+export const ATTACHMENTS_OF_CARD =
+	"SELECT * FROM attachments WHERE tenant_id = ?1 AND card_id = ?2 ORDER BY created_at, id";
+
+/** A board's latest events with who made them (a member or an API key). Bind the board as ?2, the limit as ?3. */
+export const ACTIVITY = `SELECT e.*, m.name AS actor_name, k.name AS key_name FROM events e
+	LEFT JOIN members m ON m.tenant_id = e.tenant_id AND m.id = e.actor_id
+	LEFT JOIN api_keys k ON k.tenant_id = e.tenant_id AND k.id = e.actor_id
+	WHERE e.tenant_id = ?1 AND e.board_id = ?2 ORDER BY e.seq DESC LIMIT ?3`;
