@@ -19,7 +19,11 @@ export interface ControlPlane {
 	/** A page of tenants; undefined when the cursor did not come from this listing. */
 	list(limit: number, cursor: string | null): Promise<{ tenants: Tenant[]; cursor: string | null } | undefined>;
 	billing(slug: string): BillingRecords & {
-		addAdjustment(tenantId: string, period: string, input: { description: string; amountCents: number }): Promise<Adjustment>;
+		addAdjustment(
+			tenantId: string,
+			period: string,
+			input: { description: string; amountCents: number },
+		): Promise<Adjustment>;
 	};
 }
 

@@ -4,6 +4,7 @@
 import { router } from "./router";
 
 export { Directory } from "../objects/directory/directory";
+export { Relay } from "../objects/relay/relay";
 export { Tenant } from "../objects/tenant/tenant";
 export { UsageRecorder } from "../objects/usage/recorder";
 

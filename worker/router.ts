@@ -9,11 +9,12 @@ import { boardRoutes } from "./routes/boards";
 import { memberRoutes } from "./routes/members";
 import { sessionRoutes } from "./routes/session";
 import { socketRoutes } from "./routes/socket";
+import { finishD1Request } from "./tenant-stub";
 
 export const router: ApiRouter = AutoRouter({
 	catch: renderError,
 	missing: () => new HttpError("not_found", "No such route.").toResponse(),
-	finally: [withSecurityHeaders],
+	finally: [finishD1Request, withSecurityHeaders],
 });
 
 router.get("/api/health", (_request, env) => ({ ok: true, variant: env.VARIANT }));

@@ -1,10 +1,56 @@
-// From a URL's slug to the tenant's Durable Object. The object is named by the slug, so no
-// lookup sits on the hot path; an unprovisioned object answers not_found and writes nothing.
+// From a URL's slug to the tenant's API. In the Durable Object design that is the tenant's object,
+// named by the slug, so no lookup sits on the hot path (an unprovisioned object answers not_found
+// and writes nothing). In the D1 design it is the same TenantService run here in the Worker, over
+// a D1 session that starts from the bookmark the client carries, so it reads its own writes.
 import type { IRequest } from "itty-router";
 import type { Credential } from "../objects/domain/members";
+import type { TenantService } from "../objects/domain/tenant-service";
 import { slugSchema, type TenantSlug } from "../shared/tenant";
 import { credentialFor } from "./auth";
+import { d1Of, relayOf } from "./d1/bindings";
+import { d1Tenant } from "./d1/tenant";
 import { HttpError } from "./http";
+
+/** The client's D1 bookmark, sent with each request and answered with the newer one. */
+export const BOOKMARK_HEADER = "x-d1-bookmark";
+
+/** The tenant's API: the Tenant object's RPC methods, which are TenantService's. */
+export type TenantApi = Pick<
+	TenantService,
+	| "provision"
+	| "describe"
+	| "update"
+	| "destroy"
+	| "addMember"
+	| "operatorUsage"
+	| "operatorInvoices"
+	| "signIn"
+	| "signOut"
+	| "me"
+	| "listMembers"
+	| "removeMember"
+	| "createApiKey"
+	| "revokeApiKey"
+	| "listApiKeys"
+	| "listBoards"
+	| "createBoard"
+	| "getBoard"
+	| "getCard"
+	| "activity"
+	| "cardBoard"
+	| "apply"
+	| "beginUpload"
+	| "uploadPartTarget"
+	| "recordUploadPart"
+	| "uploadStatus"
+	| "completeUpload"
+	| "abortUpload"
+	| "attachmentForDownload"
+	| "deleteAttachment"
+	| "recordDownload"
+	| "usage"
+	| "invoices"
+>;
 
 export function parseSlug(value: string | undefined): TenantSlug {
 	const parsed = slugSchema.safeParse(value ?? "");
@@ -12,19 +58,62 @@ export function parseSlug(value: string | undefined): TenantSlug {
 	return parsed.data;
 }
 
-export function tenantStub(env: Env, slug: TenantSlug) {
-	return env.Tenant.getByName(slug);
+/** What one request opened of the D1 design: its session, and the tenants it asked for. */
+interface D1Request {
+	session: D1DatabaseSession;
+	tenants: Map<string, ReturnType<typeof d1Tenant>>;
+}
+const d1Requests = new WeakMap<Request, D1Request>();
+
+export function tenantStub(request: Request, env: Env, ctx: ExecutionContext, slug: TenantSlug): TenantApi {
+	// The Tenant class forwards each of these methods to its TenantService, and everything that
+	// crosses RPC is plain data; the stub's generated type only dresses the same calls differently.
+	if (env.VARIANT !== "d1") return env.Tenant.getByName(slug) as unknown as TenantApi;
+	let state = d1Requests.get(request);
+	if (!state) {
+		state = {
+			session: d1Of(env).withSession(request.headers.get(BOOKMARK_HEADER) ?? "first-unconstrained"),
+			tenants: new Map(),
+		};
+		d1Requests.set(request, state);
+	}
+	let tenant = state.tenants.get(slug);
+	if (!tenant) {
+		tenant = d1Tenant(env, (promise) => ctx.waitUntil(promise), slug, { d1: state.session, flushAfterMs: null });
+		state.tenants.set(slug, tenant);
+	}
+	return tenant.service;
 }
 
-/** Who is calling a tenant route, and the stub of that tenant's object. */
+/** The object that holds a tenant's sockets: its Tenant object, or its relay in the D1 design. */
+export function socketServer(env: Env, slug: TenantSlug): Fetcher {
+	return env.VARIANT === "d1" ? relayOf(env, slug) : env.Tenant.getByName(slug);
+}
+
+/**
+ * The D1 design's last step of every request: usage counts are written off the response's path
+ * (the Worker keeps nothing for later), and the session's newest bookmark goes back to the client.
+ */
+export function finishD1Request(response: Response, request: Request, _env: Env, ctx: ExecutionContext): Response {
+	const state = d1Requests.get(request);
+	if (!state || response.status === 101 || response.webSocket) return response;
+	for (const { meter } of state.tenants.values()) ctx.waitUntil(meter.flush());
+	const bookmark = state.session.getBookmark();
+	if (!bookmark) return response;
+	const headers = new Headers(response.headers);
+	headers.set(BOOKMARK_HEADER, bookmark);
+	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** Who is calling a tenant route, and the tenant's API. */
 export interface Caller {
 	slug: TenantSlug;
 	credential: Credential;
-	stub: ReturnType<typeof tenantStub>;
+	stub: TenantApi;
 }
 
 /** Resolves the slug and the credential of a tenant route; throws 400, 401 or 404 as they fail. */
-export async function callerOf(request: IRequest, env: Env): Promise<Caller> {
+export async function callerOf(request: IRequest, env: Env, ctx: ExecutionContext): Promise<Caller> {
 	const slug = parseSlug(request.params.slug);
-	return { slug, credential: await credentialFor(request, env, slug), stub: tenantStub(env, slug) };
+	return { slug, credential: await credentialFor(request, env, slug), stub: tenantStub(request, env, ctx, slug) };
 }

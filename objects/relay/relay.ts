@@ -6,6 +6,8 @@
 // Durable Object design, against the same tenant service, with D1 behind it.
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import type { CommittedEvent } from "../../shared/protocol";
+import { d1Of } from "../../worker/d1/bindings";
+import { d1Tenant } from "../../worker/d1/tenant";
 import {
 	admitSocket,
 	type BoardSocket,
@@ -18,7 +20,6 @@ import {
 	type SocketState,
 } from "../domain/collaboration";
 import { isRevoked, type Revoked } from "../domain/revocation";
-import { d1Tenant } from "../../worker/d1/tenant";
 import { EventOrder } from "./event-order";
 
 /** How long a gap in a board's events may stay open before the relay reads the missing ones from D1. */
@@ -36,7 +37,7 @@ export class Relay extends Server<Env> {
 	 * behind what the relay has already delivered.
 	 */
 	readonly #tenant = d1Tenant(this.env, (promise) => this.ctx.waitUntil(promise), this.name, {
-		d1: this.env.DB,
+		d1: d1Of(this.env),
 		flushAfterMs: FLUSH_AFTER_MS,
 		onCommitted: (committed) => this.#order.add(committed),
 	});
@@ -119,6 +120,9 @@ export class Relay extends Server<Env> {
 	override async fetch(request: Request): Promise<Response> {
 		const response = await super.fetch(request);
 		if (response.status !== 500) return response;
-		return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
+		return Response.json(
+			{ error: { code: "internal", message: "Something went wrong on our side." } },
+			{ status: 500 },
+		);
 	}
 }

@@ -6,6 +6,7 @@ import { newId } from "../../objects/domain/ids";
 import type { BoardStore } from "../../objects/domain/store";
 import { migrate } from "../../objects/tenant/migrations";
 import { Sql } from "../../objects/tenant/sql";
+import { SqliteDb } from "../../objects/tenant/sqlite-db";
 import { SqliteBoardStore } from "../../objects/tenant/sqlite-store";
 import { ALICE, normalise, playScript } from "./board-script";
 import { storeFor, testEnv } from "./helpers";
@@ -22,7 +23,8 @@ function playInDurableObject(): ReturnType<typeof playScript> {
 			"alice@acme.test",
 			ALICE.name,
 		);
-		const store: BoardStore = new SqliteBoardStore(sql, state.storage, { during() {}, after() {}, failed() {} });
+		const hooks = { ledger: async () => [], after() {}, failed() {} };
+		const store: BoardStore = new SqliteBoardStore(sql, new SqliteDb(sql, state.storage), state.storage, hooks);
 		return playScript(store);
 	});
 }

@@ -2,23 +2,29 @@
 // time) beside the Analytics Engine view (one query for the whole fleet), per meter and tenant,
 // with revenue and cost-to-serve. This fans out to every tenant, so it is an operator's page,
 // never a tenant's hot path; at thousands of tenants it would read daily rollups instead.
-import { decodeCursor, listTenants } from "../../objects/directory/client";
 import type { Tenant } from "../../shared/api";
 import type { FleetRow, FleetUsage, UsagePoint, UsageRange } from "../../shared/billing";
 import type { Invoice } from "../../shared/invoice";
 import { isMeter, type Meter } from "../../shared/meters";
 import { costToServeCents } from "../../shared/prices";
+import { controlPlane, everyTenant } from "../control-plane";
 import { parseSlug, tenantStub } from "../tenant-stub";
 import { analyticsUsage } from "./analytics";
 
 /** How many tenant objects are asked at once. */
 const FAN_OUT = 8;
 
-export async function fleetUsage(env: Env, range: UsageRange, now = new Date()): Promise<FleetUsage> {
-	const tenants = await everyTenant(env);
+export async function fleetUsage(
+	request: Request,
+	env: Env,
+	ctx: ExecutionContext,
+	range: UsageRange,
+	now = new Date(),
+): Promise<FleetUsage> {
+	const tenants = await everyTenant(controlPlane(env));
 	const [answers, analytics] = await Promise.all([
 		mapLimit(tenants, FAN_OUT, async (tenant) => {
-			const stub = tenantStub(env, parseSlug(tenant.slug));
+			const stub = tenantStub(request, env, ctx, parseSlug(tenant.slug));
 			const [usage, invoices] = await Promise.all([stub.operatorUsage(range), stub.operatorInvoices()]);
 			// A tenant deleted (or still being created) meanwhile has nothing to show.
 			return usage.ok && invoices.ok ? { tenant, usage: usage.value, invoices: invoices.value } : null;
@@ -82,19 +88,6 @@ function sumSeries(points: readonly UsagePoint[]): UsagePoint[] {
 		sums.set(key, sum);
 	}
 	return [...sums.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
-}
-
-async function everyTenant(env: Env): Promise<Tenant[]> {
-	const tenants: Tenant[] = [];
-	let cursor = { shard: 0, after: "" };
-	for (;;) {
-		const page = await listTenants(env, 200, cursor);
-		tenants.push(...page.tenants);
-		if (!page.cursor) return tenants;
-		const next = decodeCursor(page.cursor);
-		if (!next) return tenants;
-		cursor = next;
-	}
 }
 
 /** `work` over `items`, at most `limit` at a time, results in order. */

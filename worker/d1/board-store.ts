@@ -9,7 +9,13 @@
 
 import { now } from "../../objects/domain/clock";
 import { type Row, toBoard, toCard, toComment, toCommitted, toList } from "../../objects/domain/rows";
-import { type BoardStore, type Commit, CommitConflict, type OperationRecord } from "../../objects/domain/store";
+import {
+	type Awaitable,
+	type BoardStore,
+	type Commit,
+	CommitConflict,
+	type OperationRecord,
+} from "../../objects/domain/store";
 import type { Activity, Board, BoardDetail, Card, CardDetail, List, User } from "../../shared/api";
 import type { CommittedEvent } from "../../shared/protocol";
 import { byPosition } from "../../shared/protocol";
@@ -30,7 +36,7 @@ export interface D1CommitHooks {
 	 * the change. (The Durable Object's `during` runs code inside its transaction; a D1 batch is
 	 * shipped whole, so what must be atomic with it travels as statements.)
 	 */
-	ledger?(commit: Commit): D1PreparedStatement[];
+	ledger?(commit: Commit): Awaitable<D1PreparedStatement[]>;
 	/** After the batch committed: broadcasting and bookkeeping. */
 	after?(committed: CommittedEvent): void;
 	/** The batch failed and nothing was written. */
@@ -43,7 +49,7 @@ export class D1BoardStore implements BoardStore {
 	/** Conflicts of this store in a row: construct one store per request, as one Worker's view. */
 	readonly #backoff = new ConflictBackoff();
 
-	constructor(db: D1Handle, tenantId: string, hooks: D1CommitHooks = {}) {
+	constructor(db: D1Handle, tenantId: string | (() => string), hooks: D1CommitHooks = {}) {
 		this.#scope = new TenantScope(db, tenantId);
 		this.#hooks = hooks;
 	}
@@ -182,7 +188,8 @@ export class D1BoardStore implements BoardStore {
 	 * of the batch was written.
 	 */
 	async commit(commit: Commit): Promise<CommittedEvent> {
-		const { statements, eventIndex } = commitBatch(this.#scope, commit, now(), this.#hooks.ledger?.(commit) ?? []);
+		const ledger = (await this.#hooks.ledger?.(commit)) ?? [];
+		const { statements, eventIndex } = commitBatch(this.#scope, commit, now(), ledger);
 		const started = Date.now();
 		let results: Row[][];
 		try {

@@ -2,15 +2,17 @@
 // the claim: its slug is UNIQUE), and closed invoices and adjustments are rows beside them, so
 // they outlive the tenant's own rows. These statements are the only ones that read across
 // tenants, which is exactly what the operator's listing is.
-import type { Adjustment, Invoice } from "../../shared/invoice";
+
+import { newId } from "../../objects/domain/ids";
 import type { Tenant } from "../../shared/api";
 import { ok } from "../../shared/errors";
-import { newId } from "../../objects/domain/ids";
+import type { Adjustment, Invoice } from "../../shared/invoice";
 import type { ControlPlane } from "../control-plane";
-import { toTenant, type TenantRow } from "./tenant-records";
+import { d1Of } from "./bindings";
+import { type TenantRow, toTenant } from "./tenant-records";
 
 export function d1ControlPlane(env: Env): ControlPlane {
-	const db = env.DB;
+	const db = d1Of(env);
 	return {
 		// The tenant's row is written when it is provisioned; its UNIQUE slug settles a race then.
 		claim: async () => ok(null),

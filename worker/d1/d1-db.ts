@@ -4,7 +4,7 @@
 import { type Db, type SqlValue, type Statement, scopeQuery } from "../../objects/domain/db";
 
 /** What both a D1Database and a D1DatabaseSession offer. */
-export type D1Queryable = Pick<D1Database, "prepare" | "batch">;
+export type D1Queryable = D1Database | D1DatabaseSession;
 
 export class D1Db implements Db {
 	readonly #scoped = new Map<string, string>();

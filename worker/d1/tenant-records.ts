@@ -1,12 +1,13 @@
 // A tenant's record in the D1 design: its row of the shared `tenants` table, found by slug. The
 // row's id scopes every other statement (D1Db). Leaving deletes the tenant's rows table by table
 // in bounded batches, so a big tenant never hits D1's limits on one query's work.
-import type { Tenant, TenantUpdate, UsageSummary } from "../../shared/api";
-import type { Plan, TenantStatus } from "../../shared/tenant";
+
 import { now } from "../../objects/domain/clock";
 import { newId } from "../../objects/domain/ids";
 import type { TenantRecords } from "../../objects/domain/tenant-records";
 import { recordPlanChange } from "../../objects/domain/usage-ledger";
+import type { Tenant, TenantUpdate, UsageSummary } from "../../shared/api";
+import type { Plan, TenantStatus } from "../../shared/tenant";
 import type { D1Db, D1Queryable } from "./d1-db";
 
 export type TenantRow = {
@@ -76,7 +77,10 @@ export class D1TenantRecords implements TenantRecords {
 		this.#row = await this.d1.prepare("SELECT * FROM tenants WHERE slug = ?").bind(this.slug).first<TenantRow>();
 		if (!this.#row) return undefined;
 		const last = await this.db.one<{ at: string }>("SELECT at FROM events WHERE @tenant ORDER BY seq DESC LIMIT 1");
-		return toTenant({ ...this.#row, last_active_at: last?.at ?? this.#row.last_active_at }, await this.#schemaVersion());
+		return toTenant(
+			{ ...this.#row, last_active_at: last?.at ?? this.#row.last_active_at },
+			await this.#schemaVersion(),
+		);
 	}
 
 	async create(input: { slug: string; name: string; plan: Plan }): Promise<Tenant | undefined> {
@@ -133,7 +137,10 @@ export class D1TenantRecords implements TenantRecords {
 
 	async #schemaVersion(): Promise<number> {
 		// The schema is the database's, not the tenant's: how many D1 migrations were applied.
-		const row = await this.d1.prepare("SELECT count(*) AS n FROM d1_migrations").first<{ n: number }>().catch(() => null);
+		const row = await this.d1
+			.prepare("SELECT count(*) AS n FROM d1_migrations")
+			.first<{ n: number }>()
+			.catch(() => null);
 		return row?.n ?? 0;
 	}
 }

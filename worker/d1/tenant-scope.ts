@@ -18,8 +18,13 @@ export type D1Value = string | number | null;
 export class TenantScope {
 	constructor(
 		readonly db: D1Handle,
-		readonly tenantId: string,
+		/** The tenant's id, or how to get it once the tenant's record has been read. */
+		private readonly tenant: string | (() => string),
 	) {}
+
+	get tenantId(): string {
+		return typeof this.tenant === "string" ? this.tenant : this.tenant();
+	}
 
 	/** A statement with the tenant's id as ?1 and `params` as ?2, ?3, … */
 	statement(sql: string, ...params: D1Value[]): D1PreparedStatement {

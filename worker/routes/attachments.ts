@@ -11,8 +11,8 @@ import { streamMeasured } from "../upload-stream";
 
 export function attachmentRoutes(router: ApiRouter): void {
 	/** A whole file in one request, streamed to R2 and hashed on the way. */
-	router.put("/api/t/:slug/cards/:cardId/attachments", async (request, env) => {
-		const { credential, stub } = await callerOf(request, env);
+	router.put("/api/t/:slug/cards/:cardId/attachments", async (request, env, ctx) => {
+		const { credential, stub } = await callerOf(request, env, ctx);
 		const name = parseFileName(new URL(request.url).searchParams.get("name"));
 		const contentType = parseContentType(request.headers.get("content-type"));
 		const size = contentLength(request);
@@ -31,16 +31,16 @@ export function attachmentRoutes(router: ApiRouter): void {
 		return created(unwrap(await stub.completeUpload(credential, target.uploadId, single)));
 	});
 
-	router.post("/api/t/:slug/cards/:cardId/uploads", async (request, env) => {
-		const { credential, stub } = await callerOf(request, env);
+	router.post("/api/t/:slug/cards/:cardId/uploads", async (request, env, ctx) => {
+		const { credential, stub } = await callerOf(request, env, ctx);
 		const input = await readJson(request, createUploadSchema);
 		const upload = unwrap(await stub.beginUpload(credential, request.params.cardId ?? "", input, true));
 		return created({ uploadId: upload.uploadId, partSize: upload.partSize, partCount: upload.partCount });
 	});
 
 	/** One part of a multipart upload; every part but the last has exactly `partSize` bytes. */
-	router.put("/api/t/:slug/uploads/:uploadId/parts/:partNumber", async (request, env) => {
-		const { credential, stub } = await callerOf(request, env);
+	router.put("/api/t/:slug/uploads/:uploadId/parts/:partNumber", async (request, env, ctx) => {
+		const { credential, stub } = await callerOf(request, env, ctx);
 		const uploadId = request.params.uploadId ?? "";
 		const partNumber = parsePartNumber(request.params.partNumber);
 		const size = contentLength(request);
@@ -57,24 +57,24 @@ export function attachmentRoutes(router: ApiRouter): void {
 		return { partNumber, etag: sent.etag };
 	});
 
-	router.get("/api/t/:slug/uploads/:uploadId", async (request, env) => {
-		const { credential, stub } = await callerOf(request, env);
+	router.get("/api/t/:slug/uploads/:uploadId", async (request, env, ctx) => {
+		const { credential, stub } = await callerOf(request, env, ctx);
 		return unwrap(await stub.uploadStatus(credential, request.params.uploadId ?? ""));
 	});
 
-	router.post("/api/t/:slug/uploads/:uploadId/complete", async (request, env) => {
-		const { credential, stub } = await callerOf(request, env);
+	router.post("/api/t/:slug/uploads/:uploadId/complete", async (request, env, ctx) => {
+		const { credential, stub } = await callerOf(request, env, ctx);
 		return created(unwrap(await stub.completeUpload(credential, request.params.uploadId ?? "", null)));
 	});
 
-	router.delete("/api/t/:slug/uploads/:uploadId", async (request, env) => {
-		const { credential, stub } = await callerOf(request, env);
+	router.delete("/api/t/:slug/uploads/:uploadId", async (request, env, ctx) => {
+		const { credential, stub } = await callerOf(request, env, ctx);
 		unwrap(await stub.abortUpload(credential, request.params.uploadId ?? ""));
 		return new Response(null, { status: 204 });
 	});
 
 	router.get("/api/t/:slug/attachments/:attachmentId", async (request, env, ctx) => {
-		const { credential, stub } = await callerOf(request, env);
+		const { credential, stub } = await callerOf(request, env, ctx);
 		const { attachment, key } = unwrap(await stub.attachmentForDownload(credential, request.params.attachmentId ?? ""));
 		const response = await downloadResponse(request, env.ATTACHMENTS, key, attachment);
 		// Bytes served are known only here (a range, a 304); the tenant meters them off the response's path.
@@ -84,8 +84,8 @@ export function attachmentRoutes(router: ApiRouter): void {
 		return response;
 	});
 
-	router.delete("/api/t/:slug/attachments/:attachmentId", async (request, env) => {
-		const { credential, stub } = await callerOf(request, env);
+	router.delete("/api/t/:slug/attachments/:attachmentId", async (request, env, ctx) => {
+		const { credential, stub } = await callerOf(request, env, ctx);
 		unwrap(await stub.deleteAttachment(credential, request.params.attachmentId ?? ""));
 		return new Response(null, { status: 204 });
 	});

@@ -2,13 +2,13 @@
 // the operator reads any tenant's, the whole fleet's (ledger beside Analytics Engine), and makes
 // corrections as adjustments. JSON, or CSV with ?format=csv.
 import { z } from "zod";
-import { directoryFor } from "../../objects/directory/client";
 import type { FleetUsage, InvoiceList, UsageQuery, UsageReport } from "../../shared/billing";
 import { usageQuerySchema } from "../../shared/billing";
 import { periodOf } from "../../shared/invoice";
 import { storedText } from "../../shared/text";
 import { csvResponse, toCsv } from "../billing/csv";
 import { fleetUsage } from "../billing/fleet";
+import { controlPlane } from "../control-plane";
 import { type ApiRouter, created, HttpError, readJson, unwrap } from "../http";
 import { callerOf, parseSlug, tenantStub } from "../tenant-stub";
 
@@ -21,40 +21,40 @@ const adjustmentSchema = z.object({
 });
 
 export function billingRoutes(router: ApiRouter): void {
-	router.get("/api/t/:slug/billing/usage", async (request, env) => {
-		const { stub, credential, slug } = await callerOf(request, env);
+	router.get("/api/t/:slug/billing/usage", async (request, env, ctx) => {
+		const { stub, credential, slug } = await callerOf(request, env, ctx);
 		const query = parseUsageQuery(request.url);
 		return usageAnswer(slug, query, unwrap(await stub.usage(credential, query)));
 	});
 
-	router.get("/api/t/:slug/billing/invoices", async (request, env) => {
-		const { stub, credential, slug } = await callerOf(request, env);
+	router.get("/api/t/:slug/billing/invoices", async (request, env, ctx) => {
+		const { stub, credential, slug } = await callerOf(request, env, ctx);
 		return invoicesAnswer(slug, request.url, unwrap(await stub.invoices(credential)));
 	});
 
-	router.get("/api/admin/usage", async (request, env) => {
+	router.get("/api/admin/usage", async (request, env, ctx) => {
 		const query = parseUsageQuery(request.url);
-		return fleetAnswer(query, await fleetUsage(env, query));
+		return fleetAnswer(query, await fleetUsage(request, env, ctx, query));
 	});
 
-	router.get("/api/admin/tenants/:slug/billing/usage", async (request, env) => {
+	router.get("/api/admin/tenants/:slug/billing/usage", async (request, env, ctx) => {
 		const slug = parseSlug(request.params.slug);
 		const query = parseUsageQuery(request.url);
-		return usageAnswer(slug, query, unwrap(await tenantStub(env, slug).operatorUsage(query)));
+		return usageAnswer(slug, query, unwrap(await tenantStub(request, env, ctx, slug).operatorUsage(query)));
 	});
 
-	router.get("/api/admin/tenants/:slug/billing/invoices", async (request, env) => {
+	router.get("/api/admin/tenants/:slug/billing/invoices", async (request, env, ctx) => {
 		const slug = parseSlug(request.params.slug);
-		return invoicesAnswer(slug, request.url, unwrap(await tenantStub(env, slug).operatorInvoices()));
+		return invoicesAnswer(slug, request.url, unwrap(await tenantStub(request, env, ctx, slug).operatorInvoices()));
 	});
 
 	/** A correction: a new line on the open period's invoice, never an edit of a closed one. */
-	router.post("/api/admin/tenants/:slug/billing/adjustments", async (request, env) => {
+	router.post("/api/admin/tenants/:slug/billing/adjustments", async (request, env, ctx) => {
 		const slug = parseSlug(request.params.slug);
 		const input = await readJson(request, adjustmentSchema);
-		const tenant = unwrap(await tenantStub(env, slug).describe());
+		const tenant = unwrap(await tenantStub(request, env, ctx, slug).describe());
 		const period = periodOf(new Date()).id;
-		return created(await directoryFor(env, slug).addAdjustment(tenant.id, period, input));
+		return created(await controlPlane(env).billing(slug).addAdjustment(tenant.id, period, input));
 	});
 }
 

@@ -29,29 +29,29 @@ async function apply({ stub, credential }: Caller, op: Operation, opId: string |
 }
 
 export function boardRoutes(router: ApiRouter): void {
-	router.get("/api/t/:slug/boards", async (request, env) => {
-		const c = await callerOf(request, env);
+	router.get("/api/t/:slug/boards", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
 		return { boards: unwrap(await c.stub.listBoards(c.credential)) };
 	});
 
-	router.post("/api/t/:slug/boards", async (request, env) => {
-		const c = await callerOf(request, env);
+	router.post("/api/t/:slug/boards", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
 		const { title } = await readJson(request, createBoardSchema);
 		return created(unwrap(await c.stub.createBoard(c.credential, title, opIdOf(request))));
 	});
 
-	router.get("/api/t/:slug/boards/:boardId", async (request, env) => {
-		const c = await callerOf(request, env);
+	router.get("/api/t/:slug/boards/:boardId", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
 		return unwrap(await c.stub.getBoard(c.credential, request.params.boardId ?? ""));
 	});
 
-	router.get("/api/t/:slug/boards/:boardId/activity", async (request, env) => {
-		const c = await callerOf(request, env);
+	router.get("/api/t/:slug/boards/:boardId/activity", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
 		return { activity: unwrap(await c.stub.activity(c.credential, request.params.boardId ?? "")) };
 	});
 
-	router.post("/api/t/:slug/boards/:boardId/lists", async (request, env) => {
-		const c = await callerOf(request, env);
+	router.post("/api/t/:slug/boards/:boardId/lists", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
 		const { title } = await readJson(request, createListSchema);
 		const event = await apply(
 			c,
@@ -61,8 +61,8 @@ export function boardRoutes(router: ApiRouter): void {
 		return created("list" in event ? event.list : event);
 	});
 
-	router.post("/api/t/:slug/boards/:boardId/cards", async (request, env) => {
-		const c = await callerOf(request, env);
+	router.post("/api/t/:slug/boards/:boardId/cards", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
 		const body = await readJson(request, createCardSchema);
 		const event = await apply(
 			c,
@@ -72,14 +72,14 @@ export function boardRoutes(router: ApiRouter): void {
 		return created("card" in event ? event.card : event);
 	});
 
-	router.get("/api/t/:slug/cards/:cardId", async (request, env) => {
-		const c = await callerOf(request, env);
+	router.get("/api/t/:slug/cards/:cardId", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
 		return unwrap(await c.stub.getCard(c.credential, request.params.cardId ?? ""));
 	});
 
 	/** Edits, moves and archives a card in one versioned operation: all of it commits, or none. */
-	router.patch("/api/t/:slug/cards/:cardId", async (request, env) => {
-		const c = await callerOf(request, env);
+	router.patch("/api/t/:slug/cards/:cardId", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
 		const body = await readJson(request, updateCardSchema);
 		const cardId = request.params.cardId ?? "";
 		const boardId = unwrap(await c.stub.cardBoard(c.credential, cardId));
@@ -88,8 +88,8 @@ export function boardRoutes(router: ApiRouter): void {
 		return "card" in event ? event.card : event;
 	});
 
-	router.post("/api/t/:slug/cards/:cardId/comments", async (request, env) => {
-		const c = await callerOf(request, env);
+	router.post("/api/t/:slug/cards/:cardId/comments", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
 		const { body } = await readJson(request, createCommentSchema);
 		const cardId = request.params.cardId ?? "";
 		const boardId = unwrap(await c.stub.cardBoard(c.credential, cardId));

@@ -8,26 +8,26 @@ import { callerOf } from "../tenant-stub";
 const noContent = () => new Response(null, { status: 204 });
 
 export function memberRoutes(router: ApiRouter): void {
-	router.get("/api/t/:slug/members", async (request, env) => {
-		const { stub, credential } = await callerOf(request, env);
+	router.get("/api/t/:slug/members", async (request, env, ctx) => {
+		const { stub, credential } = await callerOf(request, env, ctx);
 		return { members: unwrap(await stub.listMembers(credential)) };
 	});
 
 	/** Removes a member and ends their sessions and sockets. The last owner cannot be removed (409). */
-	router.delete("/api/t/:slug/members/:userId", async (request, env) => {
-		const { stub, credential } = await callerOf(request, env);
+	router.delete("/api/t/:slug/members/:userId", async (request, env, ctx) => {
+		const { stub, credential } = await callerOf(request, env, ctx);
 		unwrap(await stub.removeMember(credential, request.params.userId ?? ""));
 		return noContent();
 	});
 
-	router.get("/api/t/:slug/api-keys", async (request, env) => {
-		const { stub, credential } = await callerOf(request, env);
+	router.get("/api/t/:slug/api-keys", async (request, env, ctx) => {
+		const { stub, credential } = await callerOf(request, env, ctx);
 		return { apiKeys: unwrap(await stub.listApiKeys(credential)) };
 	});
 
 	/** Creates an API key; the key itself is in this response only, the tenant keeps its hash. */
-	router.post("/api/t/:slug/api-keys", async (request, env) => {
-		const { slug, stub, credential } = await callerOf(request, env);
+	router.post("/api/t/:slug/api-keys", async (request, env, ctx) => {
+		const { slug, stub, credential } = await callerOf(request, env, ctx);
 		const input = await readJson(request, createApiKeySchema);
 		const key = newApiKey(slug);
 		const apiKey = unwrap(await stub.createApiKey(credential, input, await sha256Hex(key)));
@@ -35,8 +35,8 @@ export function memberRoutes(router: ApiRouter): void {
 	});
 
 	/** Revokes an API key: from now on it answers 401. */
-	router.delete("/api/t/:slug/api-keys/:keyId", async (request, env) => {
-		const { stub, credential } = await callerOf(request, env);
+	router.delete("/api/t/:slug/api-keys/:keyId", async (request, env, ctx) => {
+		const { stub, credential } = await callerOf(request, env, ctx);
 		unwrap(await stub.revokeApiKey(credential, request.params.keyId ?? ""));
 		return noContent();
 	});

@@ -9,13 +9,13 @@ import { issueSessionToken, issueTicket } from "../tokens";
 
 export function sessionRoutes(router: ApiRouter): void {
 	/** Signs in: the object checks the password and opens a session row; the token names that row. */
-	router.post("/api/t/:slug/session", async (request, env) => {
+	router.post("/api/t/:slug/session", async (request, env, ctx) => {
 		const slug = parseSlug(request.params.slug);
 		const { email, password } = await readJson(request, signInSchema);
 		// Failed sign-ins are throttled per (email, caller's address), so a stranger's guesses
 		// never lock the real member out.
 		const client = clientAddress(request);
-		const signedIn = unwrap(await tenantStub(env, slug).signIn({ email, password, client }));
+		const signedIn = unwrap(await tenantStub(request, env, ctx, slug).signIn({ email, password, client }));
 		const { user, tenantId, session } = signedIn;
 		const claims = { slug, tenantId, userId: user.id, sessionId: session.id };
 		const token = await issueSessionToken(env, claims, session.expiresAt);
@@ -27,7 +27,7 @@ export function sessionRoutes(router: ApiRouter): void {
 	 * Signs out: ends this session (or, with ?everywhere=1, every session of this member) and closes
 	 * its sockets. Signing out without a live session just clears the cookie; there is nothing to end.
 	 */
-	router.delete("/api/t/:slug/session", async (request, env) => {
+	router.delete("/api/t/:slug/session", async (request, env, ctx) => {
 		const slug = parseSlug(request.params.slug);
 		const everywhere = request.query.everywhere === "1";
 		const alreadyOut = (code: string) => code === "unauthenticated" && !everywhere;
@@ -37,14 +37,14 @@ export function sessionRoutes(router: ApiRouter): void {
 		});
 		if (credential) {
 			// (RPC typing drops the failure branch, whose `details` is `unknown`; the value has it.)
-			const ended = (await tenantStub(env, slug).signOut(credential, everywhere)) as Result<null>;
+			const ended = (await tenantStub(request, env, ctx, slug).signOut(credential, everywhere)) as Result<null>;
 			if (!ended.ok && !alreadyOut(ended.code)) unwrap(ended);
 		}
 		return new Response(null, { status: 204, headers: { "Set-Cookie": clearedSessionCookie(slug) } });
 	});
 
-	router.get("/api/t/:slug/me", async (request, env) => {
-		const { stub, credential } = await callerOf(request, env);
+	router.get("/api/t/:slug/me", async (request, env, ctx) => {
+		const { stub, credential } = await callerOf(request, env, ctx);
 		return unwrap(await stub.me(credential));
 	});
 
@@ -52,8 +52,8 @@ export function sessionRoutes(router: ApiRouter): void {
 	 * A one-minute, one-use ticket for one board, for WebSocket clients that cannot send the
 	 * session cookie. It is drawn from the caller's session: ending the session ends its sockets.
 	 */
-	router.post("/api/t/:slug/ws-ticket", async (request, env) => {
-		const { slug, stub, credential } = await callerOf(request, env);
+	router.post("/api/t/:slug/ws-ticket", async (request, env, ctx) => {
+		const { slug, stub, credential } = await callerOf(request, env, ctx);
 		const boardId = await ticketBoard(request);
 		const { user } = unwrap(await stub.me(credential));
 		if (credential.kind !== "session") return { ticket: null };

@@ -5,7 +5,7 @@ import { CREDENTIAL_HEADER } from "../../objects/domain/collaboration";
 import { fields } from "../../shared/api";
 import { socketCredentialFor } from "../auth";
 import { type ApiRouter, HttpError } from "../http";
-import { parseSlug, tenantStub } from "../tenant-stub";
+import { parseSlug, socketServer } from "../tenant-stub";
 
 const FORWARDED_HEADERS = [
 	"upgrade",
@@ -38,6 +38,6 @@ export function socketRoutes(router: ApiRouter): void {
 		headers.set(CREDENTIAL_HEADER, JSON.stringify(credential));
 		const inner = new URL(`https://tenant.internal/ws`);
 		inner.searchParams.set("board", board.data);
-		return tenantStub(env, slug).fetch(new Request(inner, { headers }));
+		return socketServer(env, slug).fetch(new Request(inner, { headers }));
 	});
 }
