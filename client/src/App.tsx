@@ -14,10 +14,10 @@ export function App() {
 	const pathname = usePathname();
 	const route = matchRoute(pathname);
 	// Pages other than the boards load on demand (lazy-pages.ts): a spinner while they arrive, and a
-	// way out if one cannot (keyed by path, so going elsewhere tries again).
+	// way out if one cannot.
 	return (
 		<ToastProvider>
-			<LoadFailure key={pathname}>
+			<LoadFailure pathname={pathname}>
 				<Suspense fallback={<Spinner label="Loading…" fullPage />}>{renderRoute(route)}</Suspense>
 			</LoadFailure>
 		</ToastProvider>

@@ -4,10 +4,25 @@
 import { Component, type ReactNode } from "react";
 import { FullPageMessage } from "./Feedback";
 
-export class LoadFailure extends Component<{ children: ReactNode }, { failed: boolean }> {
-	override state = { failed: false };
+interface LoadFailureProps {
+	/** Going to another address tries again (without remounting the pages below on every move). */
+	pathname: string;
+	children: ReactNode;
+}
 
-	static getDerivedStateFromError(): { failed: boolean } {
+interface LoadFailureState {
+	failed: boolean;
+	pathname: string;
+}
+
+export class LoadFailure extends Component<LoadFailureProps, LoadFailureState> {
+	override state: LoadFailureState = { failed: false, pathname: this.props.pathname };
+
+	static getDerivedStateFromProps(props: LoadFailureProps, state: LoadFailureState): LoadFailureState | null {
+		return props.pathname === state.pathname ? null : { failed: false, pathname: props.pathname };
+	}
+
+	static getDerivedStateFromError(): Partial<LoadFailureState> {
 		return { failed: true };
 	}
 

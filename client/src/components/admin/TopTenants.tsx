@@ -17,7 +17,7 @@ export function TopTenants({ tenants, onOpen }: { tenants: TenantEconomics[]; on
 				<div className="billing-section-head">
 					<h2 className="billing-section-title">Top tenants by usage</h2>
 					<div className="inline-field">
-						<label htmlFor={id}>Of</label>
+						<label htmlFor={id}>Ranked by</label>
 						<select
 							id={id}
 							value={line}
