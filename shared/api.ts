@@ -216,33 +216,6 @@ export interface UploadStatus extends UploadCreated {
 
 export const fields = { id, title, text, body };
 
-// ── Paths: the client builds URLs only through these. ────────────────────────
+// ── Paths: the client builds URLs only through these (shared/paths.ts, which has no zod). ──
 
-const t = (slug: string) => `/api/t/${encodeURIComponent(slug)}`;
-export const paths = {
-	health: () => "/api/health",
-	session: (slug: string) => `${t(slug)}/session`,
-	me: (slug: string) => `${t(slug)}/me`,
-	wsTicket: (slug: string) => `${t(slug)}/ws-ticket`,
-	socket: (slug: string) => `${t(slug)}/ws`,
-	boards: (slug: string) => `${t(slug)}/boards`,
-	board: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}`,
-	lists: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}/lists`,
-	cards: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}/cards`,
-	activity: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}/activity`,
-	card: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}`,
-	comments: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}/comments`,
-	attachments: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}/attachments`,
-	uploads: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}/uploads`,
-	upload: (slug: string, uploadId: string) => `${t(slug)}/uploads/${uploadId}`,
-	uploadPart: (slug: string, uploadId: string, part: number) => `${t(slug)}/uploads/${uploadId}/parts/${part}`,
-	uploadComplete: (slug: string, uploadId: string) => `${t(slug)}/uploads/${uploadId}/complete`,
-	attachment: (slug: string, attachmentId: string) => `${t(slug)}/attachments/${attachmentId}`,
-	members: (slug: string) => `${t(slug)}/members`,
-	member: (slug: string, userId: string) => `${t(slug)}/members/${userId}`,
-	apiKeys: (slug: string) => `${t(slug)}/api-keys`,
-	apiKey: (slug: string, keyId: string) => `${t(slug)}/api-keys/${keyId}`,
-	adminTenants: () => "/api/admin/tenants",
-	adminTenant: (slug: string) => `/api/admin/tenants/${encodeURIComponent(slug)}`,
-	adminMembers: (slug: string) => `/api/admin/tenants/${encodeURIComponent(slug)}/members`,
-};
+export { paths } from "./paths";

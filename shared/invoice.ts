@@ -3,13 +3,15 @@
 // - Billing periods are calendar months in UTC. A plan change takes effect at its recorded time;
 //   each stretch of the month on one plan is a segment.
 // - A segment pays its plan's base price and gets its included quantities in proportion to the
-//   share of the month it covers (by the second).
+//   share of the month it covers (by the second). Active members are the exception: they are
+//   people, not a pace, so each segment includes its plan's whole member count (otherwise a tenant
+//   that starts on the 25th would pay overage for its first member).
 // - Usage is counted in hourly buckets; an hour belongs to the plan in force when it ends (so the
 //   hour of a plan change goes to the new plan, and the last segment takes the hour in progress).
 // - Each line is computed exactly, then rounded half up to whole cents; the total is the sum of
 //   the rounded lines, so the lines always add up to the total shown.
 // - A closed invoice never changes. A correction is an adjustment line on a later invoice.
-import type { Meter } from "./meters";
+import { METERS, type Meter } from "./meters";
 import { BILLING_LINE_IDS, BILLING_LINES, type BillingLine, PLANS } from "./plans";
 import type { Plan } from "./tenant";
 
@@ -106,7 +108,8 @@ function usageLine(segment: SegmentUsage, line: BillingLine, share: number): Inv
 	const plan = PLANS[segment.plan];
 	const raw = info.meters.reduce((sum, meter) => sum + (segment.quantities[meter] ?? 0), 0);
 	const quantity = info.toUnits(raw);
-	const included = plan.included[line] * share;
+	const perPerson = info.meters.every((meter) => METERS[meter].kind === "distinct");
+	const included = plan.included[line] * (perPerson ? 1 : share);
 	const overage = Math.max(0, quantity - included);
 	const price = plan.overage[line];
 	const amountCents = price ? roundCents((overage / price.per) * price.cents) : 0;

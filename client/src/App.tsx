@@ -1,16 +1,27 @@
 // The app shell: picks a page from the current pathname.
-import { AdminPage } from "./pages/Admin";
+import { Suspense } from "react";
+import { Spinner } from "./components/Feedback";
+import { LoadFailure } from "./components/LoadFailure";
+import { AdminBillingPage, AdminPage, BillingPage, LandingPage } from "./lazy-pages";
 import { BoardPage } from "./pages/Board";
 import { BoardsPage } from "./pages/Boards";
-import { LandingPage } from "./pages/Landing";
 import { NotFoundPage } from "./pages/NotFound";
 import { matchRoute, usePathname } from "./router";
 import { TenantGate } from "./tenant-session";
 import { ToastProvider } from "./toasts";
 
 export function App() {
-	const route = matchRoute(usePathname());
-	return <ToastProvider>{renderRoute(route)}</ToastProvider>;
+	const pathname = usePathname();
+	const route = matchRoute(pathname);
+	// Pages other than the boards load on demand (lazy-pages.ts): a spinner while they arrive, and a
+	// way out if one cannot.
+	return (
+		<ToastProvider>
+			<LoadFailure pathname={pathname}>
+				<Suspense fallback={<Spinner label="Loading…" fullPage />}>{renderRoute(route)}</Suspense>
+			</LoadFailure>
+		</ToastProvider>
+	);
 }
 
 function renderRoute(route: ReturnType<typeof matchRoute>) {
@@ -19,6 +30,8 @@ function renderRoute(route: ReturnType<typeof matchRoute>) {
 			return <LandingPage />;
 		case "admin":
 			return <AdminPage />;
+		case "admin-billing":
+			return <AdminBillingPage />;
 		case "tenant":
 			return (
 				<TenantGate key={route.slug} slug={route.slug}>
@@ -29,6 +42,12 @@ function renderRoute(route: ReturnType<typeof matchRoute>) {
 			return (
 				<TenantGate key={route.slug} slug={route.slug}>
 					<BoardPage key={route.boardId} boardId={route.boardId} />
+				</TenantGate>
+			);
+		case "billing":
+			return (
+				<TenantGate key={route.slug} slug={route.slug}>
+					<BillingPage />
 				</TenantGate>
 			);
 		case "not-found":

@@ -1,9 +1,9 @@
 // The board a user sees = the server-confirmed board with their still-pending operations applied on top.
 // Rolling back a rejected operation is then just dropping it: the view is re-derived from what remains.
 import type { BoardDetail, Card, List } from "../../shared/api";
+import { assertNever, byPosition } from "../../shared/events";
 import { keyAfterLast, keyBetween } from "../../shared/ordering";
 import type { Operation } from "../../shared/protocol";
-import { assertNever, byPosition } from "../../shared/protocol";
 
 /** An operation sent (or waiting to be sent) and not yet seen committed. */
 export interface PendingOp {

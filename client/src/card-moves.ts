@@ -1,6 +1,6 @@
 // Where a card lands: from a drop position, or from a keyboard move by one step.
 import type { BoardDetail, Card } from "../../shared/api";
-import { byPosition } from "../../shared/protocol";
+import { byPosition } from "../../shared/events";
 import { cardsIn } from "./board-state";
 
 export interface CardTarget {

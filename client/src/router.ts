@@ -31,7 +31,9 @@ export type Route =
 	| { name: "landing" }
 	| { name: "tenant"; slug: string }
 	| { name: "board"; slug: string; boardId: string }
+	| { name: "billing"; slug: string }
 	| { name: "admin" }
+	| { name: "admin-billing" }
 	| { name: "not-found" };
 
 /** Maps a pathname to a route. Segments are URL-decoded once, here. */
@@ -40,8 +42,10 @@ export function matchRoute(pathname: string): Route {
 	const [first, slug, third, boardId, ...rest] = parts;
 	if (parts.length === 0) return { name: "landing" };
 	if (first === "admin" && parts.length === 1) return { name: "admin" };
+	if (first === "admin" && parts[1] === "billing" && parts.length === 2) return { name: "admin-billing" };
 	if (first === "t" && slug && parts.length === 2) return { name: "tenant", slug };
 	if (first === "t" && slug && third === "b" && boardId && rest.length === 0) return { name: "board", slug, boardId };
+	if (first === "t" && slug && third === "billing" && parts.length === 3) return { name: "billing", slug };
 	return { name: "not-found" };
 }
 

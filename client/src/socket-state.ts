@@ -1,7 +1,7 @@
 // The board socket's state machine: confirmed board, outbox and presence, changed only by these actions.
 import type { BoardDetail } from "../../shared/api";
+import { applyEvent, placeEvent } from "../../shared/events";
 import type { CommittedEvent, PresenceEntry } from "../../shared/protocol";
-import { applyEvent, placeEvent } from "../../shared/protocol";
 import { type PendingOp, tempId } from "./board-state";
 
 export interface LiveBoardState {

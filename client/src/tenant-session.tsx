@@ -1,7 +1,7 @@
 // Who is signed in to which tenant: GET me decides between the sign-in form and the tenant's pages.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import type { Me } from "../../shared/api";
-import { paths } from "../../shared/api";
+import { paths } from "../../shared/paths";
 import { ApiError, describeError, request } from "./api";
 import { FullPageMessage, Spinner } from "./components/Feedback";
 import { SignInPage } from "./pages/SignIn";

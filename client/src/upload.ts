@@ -4,8 +4,8 @@
 // MAX_SINGLE_UPLOAD_BYTES: a 90 MB PUT that fails at 89 MB starts over, while a multipart upload
 // resumes after a reload or a dropped connection by sending only the parts that did not arrive.
 import type { Attachment, UploadCreated, UploadStatus } from "../../shared/api";
-import { paths } from "../../shared/api";
 import { MAX_SINGLE_UPLOAD_BYTES } from "../../shared/limits";
+import { paths } from "../../shared/paths";
 import { ApiError, parseErrorBody, request } from "./api";
 
 export const MULTIPART_THRESHOLD = Math.min(20 * 1024 * 1024, MAX_SINGLE_UPLOAD_BYTES);

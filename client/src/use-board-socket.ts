@@ -2,7 +2,7 @@
 import { WebSocket as ReconnectingSocket } from "partysocket";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { BoardDetail } from "../../shared/api";
-import { paths } from "../../shared/api";
+import { paths } from "../../shared/paths";
 import type { ClientMessage, CommittedEvent, Operation, PresenceEntry, ServerMessage } from "../../shared/protocol";
 import { ApiError, request } from "./api";
 import { deriveView, type PendingOp } from "./board-state";

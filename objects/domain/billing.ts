@@ -115,10 +115,13 @@ export async function invoiceList(
 	if (missing.length > 0) await records.freezeInvoices(missing);
 	const adjustments = await records.adjustments(tenant.id, open.id);
 	const segments = await segmentsOf(db, tenant, open, now);
+	// The projection runs the last stretch to the end of the month (its whole base price and
+	// allowance, its usage at the pace so far); the preview stops it at now.
+	const ahead = segments.map((segment, i) => (i === segments.length - 1 ? { ...segment, to: open.to } : segment));
 	const at = now.toISOString();
 	return {
 		preview: computeInvoice(tenant.id, open, segments, adjustments, "open", at),
-		projected: computeInvoice(tenant.id, open, projectSegments(segments, now), adjustments, "open", at),
+		projected: computeInvoice(tenant.id, open, projectSegments(ahead, now), adjustments, "open", at),
 		closed: [...missing, ...frozen].sort((a, b) => (a.period.id < b.period.id ? 1 : -1)),
 		planHistory: await planHistory(db),
 	};

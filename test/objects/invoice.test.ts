@@ -66,6 +66,13 @@ describe("invoices", () => {
 		expect(inv.totalCents).toBe(2450 + 9950 + 50);
 	});
 
+	it("does not prorate the members a plan includes: a tenant that starts late in the month pays no member overage", () => {
+		const start = "2026-11-25T00:00:00.000Z";
+		const inv = invoice([{ plan: "team", from: start, to: november.to, quantities: { "members.active": 3 } }]);
+		expect(line(inv, "members")).toMatchObject({ quantity: 3, included: 50, overage: 0, amountCents: 0 });
+		expect(line(inv, "operations")?.included).toBeCloseTo(200_000 / 5);
+	});
+
 	it("never bills the free plan for overage", () => {
 		const inv = invoice([
 			{ plan: "free", from: november.from, to: november.to, quantities: { operations: 1_000_000 } },

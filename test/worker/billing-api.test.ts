@@ -148,6 +148,21 @@ describe("invoices", () => {
 		expect(after.preview.totalCents).toBe(before.preview.totalCents - 500);
 	});
 
+	it("projects the month to its end: the whole base price for the rest of it, usage at the pace so far", async () => {
+		const { slug } = await tenantWithBoard();
+		const list = await invoicesOf(slug);
+		const base = (lines: typeof list.preview.lines) => lines.find((l) => l.kind === "base");
+		const end = new Date(list.preview.period.to).getTime();
+		const created = new Date(list.planHistory[0]?.effectiveAt ?? "").getTime();
+		const monthMs = end - new Date(list.preview.period.from).getTime();
+		// The Team plan is 4900 cents a month; the projection pays for the stretch from creation to the month's end.
+		expect(base(list.projected.lines)?.amountCents).toBe(Math.floor((4900 * (end - created)) / monthMs + 0.5));
+		expect(base(list.preview.lines)?.amountCents).toBeLessThanOrEqual(base(list.projected.lines)?.amountCents ?? 0);
+		const changes = (lines: typeof list.preview.lines) => lines.find((l) => l.line === "operations")?.quantity ?? 0;
+		expect(changes(list.projected.lines)).toBeGreaterThan(changes(list.preview.lines));
+		expect(list.projected.totalCents).toBe(list.projected.lines.reduce((sum, l) => sum + l.amountCents, 0));
+	});
+
 	it("answers the invoice lines as CSV", async () => {
 		const { slug, token } = await tenantWithBoard();
 		const res = await call(`/api/t/${slug}/billing/invoices?format=csv`, { token });
@@ -160,6 +175,11 @@ describe("invoices", () => {
 describe("the operator's fleet view", () => {
 	it("shows each tenant's ledger beside Analytics Engine, with revenue and cost-to-serve", async () => {
 		const { slug, tenant } = await tenantWithBoard();
+		// A tenant minutes old owes almost nothing yet (its base price is prorated): a charge makes its revenue plain.
+		await admin(`/api/admin/tenants/${slug}/billing/adjustments`, {
+			method: "POST",
+			json: { description: "Setup fee", amountCents: 1000 },
+		});
 		const read = async () => {
 			const res = await admin("/api/admin/usage?granularity=day");
 			expect(res.status).toBe(200);
@@ -172,7 +192,7 @@ describe("the operator's fleet view", () => {
 		expect(fleet.analyticsSource).toBe("local");
 		expect(operations).toMatchObject({ slug, plan: "team", ledger: 1, analytics: 1 });
 		const row = fleet.tenants.find((t) => t.tenantId === tenant.id);
-		expect(row?.revenueCents).toBeGreaterThan(0);
+		expect(row?.revenueCents).toBeGreaterThanOrEqual(1000);
 		expect(row?.costCents).toBeGreaterThanOrEqual(0);
 		const csv = await (await admin("/api/admin/usage?format=csv")).text();
 		expect(csv.split("\r\n")[0]).toBe("tenant_id,slug,plan,meter,ledger,analytics_engine,difference");

@@ -1,7 +1,7 @@
 // Recent activity on the board, newest first; refreshed as the board's sequence moves.
 import { useEffect, useState } from "react";
 import type { Activity } from "../../../shared/api";
-import { paths } from "../../../shared/api";
+import { paths } from "../../../shared/paths";
 import { describeError, request } from "../api";
 import { useBoard } from "../board-context";
 import { formatWhen } from "../format";

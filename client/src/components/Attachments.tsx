@@ -1,7 +1,7 @@
 // A card's files: thumbnails for images, download links for the rest, and an uploader with progress.
 import { type ChangeEvent, useRef, useState } from "react";
 import type { Attachment } from "../../../shared/api";
-import { paths } from "../../../shared/api";
+import { paths } from "../../../shared/paths";
 import { describeError } from "../api";
 import { useBoard } from "../board-context";
 import { formatBytes } from "../format";

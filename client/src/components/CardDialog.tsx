@@ -1,7 +1,7 @@
 // A card's detail: editable title and description, comments and attachments, in a modal dialog.
 import { useEffect, useRef, useState } from "react";
 import type { Attachment, CardDetail, Comment } from "../../../shared/api";
-import { paths } from "../../../shared/api";
+import { paths } from "../../../shared/paths";
 import { describeError, request } from "../api";
 import { useBoard } from "../board-context";
 import { isTempId } from "../board-state";

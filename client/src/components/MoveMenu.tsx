@@ -1,7 +1,7 @@
 // The keyboard- and touch-friendly way to move a card: a small menu of destinations.
 import { useEffect, useRef, useState } from "react";
 import type { Card } from "../../../shared/api";
-import { byPosition } from "../../../shared/protocol";
+import { byPosition } from "../../../shared/events";
 import { useBoard } from "../board-context";
 import { type CardTarget, stepTarget, toEndOf } from "../card-moves";
 

@@ -1,6 +1,7 @@
 // The top bar of a tenant's pages: brand, workspace, whatever the page adds (presence), and the user menu.
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useSession } from "../tenant-session";
+import { BillingMenuItem } from "./billing/BillingLink";
 import { Brand } from "./Feedback";
 import { Link } from "./Link";
 import { Avatar } from "./Presence";
@@ -62,6 +63,7 @@ function UserMenu() {
 						<span className="muted">{me.user.email}</span>
 						<span className="badge">{me.user.role}</span>
 					</div>
+					<BillingMenuItem />
 					<button
 						type="button"
 						role="menuitem"

@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from "react";
 import type { Tenant } from "../../../shared/api";
 import { readAdminToken, saveAdminToken } from "../admin-api";
+import { ConsoleTabs } from "../components/admin/ConsoleTabs";
 import { CreateTenantForm } from "../components/admin/CreateTenantForm";
 import { TenantDetail } from "../components/admin/TenantDetail";
 import { TenantTable } from "../components/admin/TenantTable";
@@ -32,6 +33,7 @@ export function AdminPage() {
 					Forget token
 				</button>
 			</header>
+			<ConsoleTabs current="tenants" />
 			<main className="page admin-page">
 				<div className="admin-main">
 					<div className="page-header">
@@ -62,7 +64,7 @@ export function AdminPage() {
 	);
 }
 
-function TokenPrompt({ onToken }: { onToken: (token: string) => void }) {
+export function TokenPrompt({ onToken }: { onToken: (token: string) => void }) {
 	const [value, setValue] = useState("");
 	const submit = (event: FormEvent) => {
 		event.preventDefault();

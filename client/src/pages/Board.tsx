@@ -1,8 +1,8 @@
 // A board: live columns of cards, edited optimistically over the board's WebSocket.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { byPosition } from "../../../shared/events";
 import type { CommittedEvent, Operation } from "../../../shared/protocol";
-import { byPosition } from "../../../shared/protocol";
-import { canWrite } from "../../../shared/tenant";
+import { canWrite } from "../../../shared/roles";
 import { BoardContext, type BoardContextValue, useBoard } from "../board-context";
 import { ActivityPanel } from "../components/ActivityPanel";
 import { CardDialog } from "../components/CardDialog";

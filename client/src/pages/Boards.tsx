@@ -1,8 +1,8 @@
 // A tenant's home: its boards, and a form to start a new one.
 import { type FormEvent, useEffect, useState } from "react";
 import type { Board } from "../../../shared/api";
-import { paths } from "../../../shared/api";
-import { canWrite } from "../../../shared/tenant";
+import { paths } from "../../../shared/paths";
+import { canWrite } from "../../../shared/roles";
 import { ApiError, describeError, request } from "../api";
 import { EmptyState, Skeleton } from "../components/Feedback";
 import { Link } from "../components/Link";

@@ -1,6 +1,6 @@
 // Sign-in to one tenant: email and password, answered by a session cookie scoped to that tenant.
 import { type FormEvent, useState } from "react";
-import { paths } from "../../../shared/api";
+import { paths } from "../../../shared/paths";
 import { ApiError, describeError, request } from "../api";
 import { Brand } from "../components/Feedback";
 import { Link } from "../components/Link";

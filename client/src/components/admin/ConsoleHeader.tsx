@@ -1,0 +1,19 @@
+// The operator console's top bar, for its views other than the tenant list (which has its own).
+import { Brand } from "../Feedback";
+import { Link } from "../Link";
+
+export function ConsoleHeader({ onForget }: { onForget: () => void }) {
+	return (
+		<header className="topbar">
+			<Link href="/" className="topbar-home" aria-label="Boardroom home">
+				<Brand />
+			</Link>
+			<span className="topbar-divider" aria-hidden="true" />
+			<span className="topbar-tenant">Operator console</span>
+			<div className="topbar-spacer" />
+			<button type="button" className="button button-ghost" onClick={onForget}>
+				Forget token
+			</button>
+		</header>
+	);
+}

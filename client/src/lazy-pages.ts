@@ -1,0 +1,11 @@
+// Pages loaded on demand, each its own chunk: a board's first paint should not wait for the
+// operator console, the billing dashboards and their chart library, or the landing page's
+// slug check (which brings the schema library).
+import { lazy } from "react";
+
+export const LandingPage = lazy(() => import("./pages/Landing").then((m) => ({ default: m.LandingPage })));
+export const AdminPage = lazy(() => import("./pages/Admin").then((m) => ({ default: m.AdminPage })));
+export const AdminBillingPage = lazy(() =>
+	import("./pages/AdminBilling").then((m) => ({ default: m.AdminBillingPage })),
+);
+export const BillingPage = lazy(() => import("./pages/Billing").then((m) => ({ default: m.BillingPage })));

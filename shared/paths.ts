@@ -1,0 +1,55 @@
+// URL paths of the HTTP contract: the client builds URLs only through these. Kept apart from the
+// schemas in api.ts so that a page which only calls the API does not load zod with it.
+import type { Granularity } from "./billing";
+
+/** The query of the billing routes; only the fields given go into the URL (the server has defaults). */
+export interface BillingParams {
+	from?: string;
+	to?: string;
+	granularity?: Granularity;
+	format?: "json" | "csv";
+}
+
+const t = (slug: string) => `/api/t/${encodeURIComponent(slug)}`;
+const adminTenant = (slug: string) => `/api/admin/tenants/${encodeURIComponent(slug)}`;
+
+function query(params: BillingParams): string {
+	const entries = Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined);
+	return entries.length > 0 ? `?${new URLSearchParams(entries)}` : "";
+}
+
+export const paths = {
+	health: () => "/api/health",
+	session: (slug: string) => `${t(slug)}/session`,
+	me: (slug: string) => `${t(slug)}/me`,
+	wsTicket: (slug: string) => `${t(slug)}/ws-ticket`,
+	socket: (slug: string) => `${t(slug)}/ws`,
+	boards: (slug: string) => `${t(slug)}/boards`,
+	board: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}`,
+	lists: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}/lists`,
+	cards: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}/cards`,
+	activity: (slug: string, boardId: string) => `${t(slug)}/boards/${boardId}/activity`,
+	card: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}`,
+	comments: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}/comments`,
+	attachments: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}/attachments`,
+	uploads: (slug: string, cardId: string) => `${t(slug)}/cards/${cardId}/uploads`,
+	upload: (slug: string, uploadId: string) => `${t(slug)}/uploads/${uploadId}`,
+	uploadPart: (slug: string, uploadId: string, part: number) => `${t(slug)}/uploads/${uploadId}/parts/${part}`,
+	uploadComplete: (slug: string, uploadId: string) => `${t(slug)}/uploads/${uploadId}/complete`,
+	attachment: (slug: string, attachmentId: string) => `${t(slug)}/attachments/${attachmentId}`,
+	members: (slug: string) => `${t(slug)}/members`,
+	member: (slug: string, userId: string) => `${t(slug)}/members/${userId}`,
+	apiKeys: (slug: string) => `${t(slug)}/api-keys`,
+	apiKey: (slug: string, keyId: string) => `${t(slug)}/api-keys/${keyId}`,
+	billingUsage: (slug: string, params: BillingParams = {}) => `${t(slug)}/billing/usage${query(params)}`,
+	billingInvoices: (slug: string, params: Pick<BillingParams, "format"> = {}) =>
+		`${t(slug)}/billing/invoices${query(params)}`,
+	adminTenants: () => "/api/admin/tenants",
+	adminTenant,
+	adminMembers: (slug: string) => `${adminTenant(slug)}/members`,
+	adminUsage: (params: BillingParams = {}) => `/api/admin/usage${query(params)}`,
+	adminBillingUsage: (slug: string, params: BillingParams = {}) => `${adminTenant(slug)}/billing/usage${query(params)}`,
+	adminBillingInvoices: (slug: string, params: Pick<BillingParams, "format"> = {}) =>
+		`${adminTenant(slug)}/billing/invoices${query(params)}`,
+	adminAdjustments: (slug: string) => `${adminTenant(slug)}/billing/adjustments`,
+};
