@@ -8,7 +8,8 @@ import { HttpError } from "./http";
 
 export function parseSlug(value: string | undefined): TenantSlug {
 	const parsed = slugSchema.safeParse(value ?? "");
-	if (!parsed.success) throw new HttpError("invalid_slug", parsed.error.issues[0]?.message ?? "Invalid tenant slug.");
+	if (!parsed.success)
+		throw new HttpError("invalid_slug", parsed.error.issues[0]?.message ?? "That is not a workspace address.");
 	return parsed.data;
 }
 

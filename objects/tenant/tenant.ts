@@ -95,13 +95,13 @@ export class Tenant extends Server<Env> {
 
 	async describe(): Promise<Result<TenantInfo>> {
 		const tenant = readTenant(this.#sql);
-		return tenant ? ok({ ...tenant, usage: usageSummary(this.#sql) }) : fail("not_found", "No such tenant.");
+		return tenant ? ok({ ...tenant, usage: usageSummary(this.#sql) }) : fail("not_found", "No such workspace.");
 	}
 
 	async update(patch: TenantUpdate): Promise<Result<TenantInfo>> {
 		this.#identity = undefined;
 		const tenant = updateTenant(this.#sql, patch);
-		if (!tenant) return fail("not_found", "No such tenant.");
+		if (!tenant) return fail("not_found", "No such workspace.");
 		// A suspended tenant's open sockets are closed now, not at their next message.
 		if (tenant.status === "suspended")
 			for (const socket of this.getConnections()) socket.close(4403, "Tenant suspended");
@@ -117,7 +117,7 @@ export class Tenant extends Server<Env> {
 	}
 
 	async addMember(input: NewMember): Promise<Result<Member>> {
-		if (!this.#tenant()) return fail("not_found", "No such tenant.");
+		if (!this.#tenant()) return fail("not_found", "No such workspace.");
 		return addMember(this.#sql, input);
 	}
 
@@ -125,7 +125,7 @@ export class Tenant extends Server<Env> {
 
 	async signIn(email: string, password: string): Promise<Result<{ user: User; tenantId: string }>> {
 		const tenant = this.#tenant();
-		if (!tenant) return fail("not_found", "No such tenant.");
+		if (!tenant) return fail("not_found", "No such workspace.");
 		if (tenant.status === "suspended") return fail("tenant_suspended", "This workspace is suspended.");
 		const user = await signIn(this.#sql, email, password);
 		return user.ok ? ok({ user: user.value, tenantId: tenant.id }) : user;
@@ -135,7 +135,7 @@ export class Tenant extends Server<Env> {
 		const actor = this.#authorize(credential);
 		if (!actor.ok) return actor;
 		const tenant = this.#tenant();
-		if (!tenant) return fail("not_found", "No such tenant.");
+		if (!tenant) return fail("not_found", "No such workspace.");
 		// An API key acts as itself, not as a member row.
 		const { userId, name, role } = actor.value;
 		const user = getUser(this.#sql, userId) ?? { id: userId, email: "", name, role };
@@ -326,7 +326,7 @@ export class Tenant extends Server<Env> {
 
 	#authorize(credential: Credential): Result<Actor> {
 		const tenant = this.#tenant();
-		if (!tenant) return fail("not_found", "No such tenant.");
+		if (!tenant) return fail("not_found", "No such workspace.");
 		if (tenant.status === "suspended")
 			return fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.");
 		const actor = resolveActor(this.#sql, tenant.id, credential);
@@ -346,7 +346,7 @@ export class Tenant extends Server<Env> {
 		work: (scope: AttachmentScope, actor: Actor) => Result<T> | Promise<Result<T>>,
 	): Promise<Result<T>> {
 		const scope = this.#attachmentScope();
-		return scope ? this.#with(credential, (actor) => work(scope, actor)) : fail("not_found", "No such tenant.");
+		return scope ? this.#with(credential, (actor) => work(scope, actor)) : fail("not_found", "No such workspace.");
 	}
 
 	async #with<T>(credential: Credential, work: (actor: Actor) => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
