@@ -54,7 +54,8 @@ export type TenantApi = Pick<
 
 export function parseSlug(value: string | undefined): TenantSlug {
 	const parsed = slugSchema.safeParse(value ?? "");
-	if (!parsed.success) throw new HttpError("invalid_slug", parsed.error.issues[0]?.message ?? "Invalid tenant slug.");
+	if (!parsed.success)
+		throw new HttpError("invalid_slug", parsed.error.issues[0]?.message ?? "That is not a workspace address.");
 	return parsed.data;
 }
 

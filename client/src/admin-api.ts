@@ -15,8 +15,13 @@ export function saveAdminToken(token: string | null): void {
 	else sessionStorage.removeItem(TOKEN_KEY);
 }
 
-function adminRequest<T>(url: string, method = "GET", body?: unknown): Promise<T> {
-	return request<T>(url, { method, body, headers: { Authorization: `Bearer ${readAdminToken() ?? ""}` } });
+function adminRequest<T>(url: string, method = "GET", body?: unknown, token = readAdminToken()): Promise<T> {
+	return request<T>(url, { method, body, headers: { Authorization: `Bearer ${token ?? ""}` } });
+}
+
+/** Resolves if the server accepts `token` (the smallest admin read there is); throws ApiError otherwise. */
+export async function checkAdminToken(token: string): Promise<void> {
+	await adminRequest(`${paths.adminTenants()}?limit=1`, "GET", undefined, token);
 }
 
 export const adminApi = {

@@ -26,13 +26,18 @@ export function formatWhen(iso: string): string {
 	return new Date(iso).toLocaleDateString();
 }
 
+/**
+ * What an avatar shows for a name: the first letters of its first and last words ("Ada King
+ * Lovelace" → "AL"), one letter for a single word ("Bob" → "B"), and for a bare email address
+ * the part before the @. Letters, not UTF-16 halves, so "Émile" and "😀 Team" come out whole.
+ */
 export function initials(name: string): string {
-	const words = name
-		.trim()
-		.split(/[\s@._-]+/)
-		.filter(Boolean);
-	const letters = words.length > 1 ? `${words[0]?.[0] ?? ""}${words[1]?.[0] ?? ""}` : name.slice(0, 2);
-	return letters.toUpperCase() || "?";
+	const person = name.includes("@") ? (name.split("@")[0] ?? "") : name;
+	const words = person.split(/[\s._-]+/).filter(Boolean);
+	const first = words[0];
+	const last = words.length > 1 ? words.at(-1) : undefined;
+	const letters = [first, last].map((word) => (word ? ([...word][0] ?? "") : "")).join("");
+	return letters.toLocaleUpperCase() || "?";
 }
 
 /** The same user gets the same hue on every screen, so people can be recognised at a glance. */

@@ -1,7 +1,8 @@
-// Entry point: mounts the app.
+// Entry point: mounts the app and registers the service worker that lets it open offline.
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { registerServiceWorker } from "./service-worker-registration";
 import "./styles.css";
 
 const root = document.getElementById("root");
@@ -11,3 +12,4 @@ createRoot(root).render(
 		<App />
 	</StrictMode>,
 );
+registerServiceWorker();

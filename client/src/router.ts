@@ -56,3 +56,18 @@ function safeDecode(segment: string): string {
 		return segment;
 	}
 }
+
+/** A workspace's home page (sign-in, then its boards). */
+export function tenantHref(slug: string): string {
+	return `/t/${encodeURIComponent(slug)}`;
+}
+
+/** A board's page. */
+export function boardHref(slug: string, boardId: string): string {
+	return `${tenantHref(slug)}/b/${encodeURIComponent(boardId)}`;
+}
+
+/** A workspace's address as people read it, e.g. "boardroom.example.com/t/acme". */
+export function workspaceAddress(slug: string): string {
+	return `${location.host}${tenantHref(slug)}`;
+}

@@ -4,7 +4,9 @@ import type { Me } from "../../shared/api";
 import { paths } from "../../shared/paths";
 import { ApiError, describeError, request } from "./api";
 import { FullPageMessage, Spinner } from "./components/Feedback";
+import { forgetWorkspace, recallMe, rememberMe } from "./offline-cache";
 import { SignInPage } from "./pages/SignIn";
+import { workspaceAddress } from "./router";
 
 export type { Me };
 
@@ -34,9 +36,15 @@ export function TenantGate({ slug, children }: { slug: string; children: ReactNo
 	const [state, setState] = useState<GateState>({ kind: "loading" });
 	const load = useCallback(() => {
 		request<Me>(paths.me(slug))
-			.then((me) => setState({ kind: "in", me }))
+			.then((me) => {
+				rememberMe(slug, me);
+				setState({ kind: "in", me });
+			})
 			.catch((error: unknown) => {
-				if (error instanceof ApiError && error.status === 401) setState({ kind: "signed-out" });
+				// Offline (status 0): open the workspace as it was last seen; its pages show what they cached.
+				const offline = error instanceof ApiError && error.status === 0 ? recallMe(slug) : null;
+				if (offline) setState({ kind: "in", me: offline });
+				else if (error instanceof ApiError && error.status === 401) setState({ kind: "signed-out" });
 				else setState({ kind: "error", error: toApiError(error) });
 			});
 	}, [slug]);
@@ -44,9 +52,13 @@ export function TenantGate({ slug, children }: { slug: string; children: ReactNo
 
 	const signOut = useCallback(async () => {
 		await request(paths.session(slug), { method: "DELETE" }).catch(() => undefined);
+		forgetWorkspace(slug);
 		setState({ kind: "signed-out" });
 	}, [slug]);
-	const expire = useCallback(() => setState({ kind: "signed-out" }), []);
+	const expire = useCallback(() => {
+		forgetWorkspace(slug);
+		setState({ kind: "signed-out" });
+	}, [slug]);
 
 	if (state.kind === "loading") return <Spinner label="Opening workspace…" fullPage />;
 	if (state.kind === "signed-out") return <SignInPage slug={slug} onSignedIn={load} />;
@@ -62,15 +74,16 @@ function GateError({ slug, error }: { slug: string; error: ApiError }) {
 	if (error.code === "tenant_suspended")
 		return (
 			<FullPageMessage title="This workspace is suspended">
-				The workspace <strong>{slug}</strong> has been suspended. Ask your administrator or Boardroom support to restore
-				access.
+				The workspace at <strong>{workspaceAddress(slug)}</strong> has been suspended. Ask your administrator or
+				Boardroom support to restore access.
 			</FullPageMessage>
 		);
-	if (error.status === 404)
+	// A malformed address (invalid_slug) is as missing as an unknown one, and worded the same way.
+	if (error.status === 404 || error.code === "invalid_slug")
 		return (
 			<FullPageMessage title="No such workspace">
-				There is no workspace called <strong>{slug}</strong>. Check the address, or ask whoever invited you for the
-				right link.
+				There is no workspace at <strong>{workspaceAddress(slug)}</strong>. Check the address, or ask whoever invited
+				you for the right link.
 			</FullPageMessage>
 		);
 	return <FullPageMessage title="Couldn't open this workspace">{error.message}</FullPageMessage>;

@@ -6,6 +6,7 @@ import { paths } from "../../shared/paths";
 import type { ClientMessage, CommittedEvent, Operation, PresenceEntry, ServerMessage } from "../../shared/protocol";
 import { ApiError, request } from "./api";
 import { deriveView, type PendingOp } from "./board-state";
+import { recallBoard, rememberBoard } from "./offline-cache";
 import { loadOutbox, saveOutbox } from "./outbox";
 import { socketReducer } from "./socket-state";
 
@@ -55,6 +56,10 @@ export function useBoardSocket(slug: string, boardId: string, handlers: BoardSoc
 	const link = useSocketLink(slug, boardId, state.confirmed?.seq ?? null, state.pending, dispatch, handlers);
 
 	useEffect(() => saveOutbox(slug, boardId, state.pending), [slug, boardId, state.pending]);
+	// The last confirmed board, so a reload without a network still opens it (with the outbox on top).
+	useEffect(() => {
+		if (state.confirmed) rememberBoard(slug, state.confirmed);
+	}, [slug, state.confirmed]);
 
 	// A gap in the board's events: ask for everything after what we hold. If the socket is down,
 	// the sync it sends when it opens does the same.
@@ -70,7 +75,9 @@ export function useBoardSocket(slug: string, boardId: string, handlers: BoardSoc
 		request<BoardDetail>(paths.board(slug, boardId), { signal: controller.signal })
 			.then((board) => dispatch({ type: "loaded", board, authoritative: false }))
 			.catch((error: unknown) => {
-				if (error instanceof ApiError) setLoadError(error);
+				const cached = error instanceof ApiError && error.status === 0 ? recallBoard(slug, boardId) : null;
+				if (cached) dispatch({ type: "loaded", board: cached, authoritative: false });
+				else if (error instanceof ApiError) setLoadError(error);
 			});
 		return () => controller.abort();
 	}, [slug, boardId]);

@@ -11,13 +11,26 @@ describe("the operator's console in a real browser", () => {
 		browser = await launch();
 		page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 		await page.goto(`${baseUrl()}/admin`);
-		await page.getByTestId("admin-token").fill(inject("adminToken"));
-		await page.getByTestId("admin-token-submit").click();
-		await page.locator("#tenant-slug").waitFor({ timeout: 15_000 });
 	});
 
 	afterAll(async () => {
 		await browser?.close();
+	});
+
+	it("refuses a wrong admin token with a message, keeping what was typed", async () => {
+		await page.getByTestId("admin-token").fill("not-the-admin-token");
+		await page.getByTestId("admin-token-submit").click();
+		const error = page.getByTestId("admin-token-error");
+		await error.waitFor({ timeout: 10_000 });
+		expect(await error.innerText()).toMatch(/not accepted/);
+		expect(await page.getByTestId("admin-token").inputValue()).toBe("not-the-admin-token");
+		expect(await page.getByTestId("admin-token").getAttribute("aria-invalid")).toBe("true");
+	});
+
+	it("accepts the right token", async () => {
+		await page.getByTestId("admin-token").fill(inject("adminToken"));
+		await page.getByTestId("admin-token-submit").click();
+		await page.locator("#tenant-slug").waitFor({ timeout: 15_000 });
 	});
 
 	it("creates a tenant, which appears in the list", async () => {
@@ -55,6 +68,7 @@ describe("the operator's console in a real browser", () => {
 			)
 			.toBe(200);
 		await expect.poll(() => detail.getByTestId("usage-bar").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+		expect(await detail.innerText()).not.toMatch(/schema/i);
 		await screenshot(page, "admin-tenant-detail");
 	});
 

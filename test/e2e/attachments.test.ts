@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launch, makeTenant, openBoard, screenshot } from "./browser";
+import { baseUrl, LAPTOP, launch, makeTenant, openBoard, screenshot } from "./browser";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
@@ -24,7 +24,9 @@ describe("attachments in a real browser", () => {
 			headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
 			body: JSON.stringify({ listId: detail.lists[0]?.id, title: "Bug report" }),
 		});
-		alice = await openBoard(browser, slug, boardId, "alice");
+		// No service worker for alice: the progress test holds one request with page.route, and
+		// Playwright does not route requests that pass through a service worker.
+		alice = await openBoard(browser, slug, boardId, "alice", { ...LAPTOP, serviceWorkers: "block" });
 		bob = await openBoard(browser, slug, boardId, "bob");
 		await alice.locator("[data-testid=card][data-card-title='Bug report'] .card-open").click();
 		await alice.getByTestId("card-dialog").waitFor({ timeout: 10_000 });
@@ -69,5 +71,49 @@ describe("attachments in a real browser", () => {
 		const [download] = await Promise.all([alice.waitForEvent("download", { timeout: 60_000 }), link.click()]);
 		expect(sha256(readFileSync(await download.path()))).toBe(sha256(bytes));
 		await screenshot(alice, "attachments-listed");
+	});
+
+	it("keeps the percentage and the bar in step, then says it is finishing, without Cancel, until the server answers", async () => {
+		// Hold the server's answer to "complete", to look at the moment after the last byte.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => {
+			release = resolve;
+		});
+		await alice.route("**/uploads/*/complete", async (route) => {
+			await held;
+			await route.continue();
+		});
+		// At every change of the progress text, how far the number and the bar's width disagree (in points).
+		await alice.evaluate(() => {
+			document.body.dataset.progressGap = "0";
+			new MutationObserver(() => {
+				const upload = document.querySelector("[data-testid=upload-progress]");
+				const shown = Number(upload?.querySelector("[data-testid=progress-text]")?.textContent?.match(/(\d+)%/)?.[1]);
+				const track = upload?.querySelector(".progress-track")?.getBoundingClientRect().width ?? 0;
+				const fill = upload?.querySelector(".progress-fill")?.getBoundingClientRect().width ?? 0;
+				if (!upload || !track || Number.isNaN(shown)) return;
+				const gap = Math.abs(shown - (fill / track) * 100);
+				document.body.dataset.progressGap = String(Math.max(gap, Number(document.body.dataset.progressGap)));
+			}).observe(document.body, { subtree: true, childList: true, characterData: true });
+		});
+		await alice
+			.getByTestId("attachment-input")
+			.setInputFiles({ name: "held.zip", mimeType: "application/zip", buffer: randomBytes(21 * 1024 * 1024) });
+
+		const finishing = alice.locator("[data-testid=upload-progress][data-state=finishing]");
+		await finishing.waitFor({ timeout: 60_000 });
+		expect(await finishing.innerText()).toContain("Finishing…");
+		expect(await finishing.getByRole("button", { name: "Cancel" }).count()).toBe(0);
+		expect(await finishing.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
+		await screenshot(alice, "upload-finishing");
+		// Still finishing a moment later: only the server's answer ends it.
+		await alice.waitForTimeout(500);
+		expect(await finishing.count()).toBe(1);
+
+		release();
+		await alice.getByTestId("attachment-link").filter({ hasText: "held.zip" }).waitFor({ timeout: 30_000 });
+		// The link may come first, from the board's live events; the progress goes with the server's answer.
+		await alice.getByTestId("upload-progress").waitFor({ state: "detached", timeout: 10_000 });
+		expect(Number(await alice.evaluate(() => document.body.dataset.progressGap))).toBeLessThan(1.5);
 	});
 });

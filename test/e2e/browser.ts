@@ -1,13 +1,17 @@
 // Browser helpers for the end-to-end tests: Chromium through playwright-core, a fresh tenant per
 // test file, signing in through the real UI, and screenshots kept as artifacts.
 import { mkdirSync } from "node:fs";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { inject } from "vitest";
 import { launchChromium } from "./chromium";
 
 export const baseUrl = () => inject("baseUrl");
 export const ARTIFACTS = "test/artifacts";
 export const PASSWORD = "e2e-password-123";
+
+/** The two screens every page must look right on. */
+export const LAPTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 /** The browser that global setup found (a system one, or the bundled build). */
 export function launch(): Promise<Browser> {
@@ -22,7 +26,7 @@ async function admin(path: string, body: unknown): Promise<Response> {
 	});
 }
 
-/** A new tenant with alice (owner) and bob (member), and one board made over the API. */
+/** A new tenant with alice (owner), bob (member) and vera (viewer), and one board made over the API. */
 export async function makeTenant(prefix: string) {
 	const slug = `${prefix}-${Date.now().toString(36)}`;
 	const res = await admin("/api/admin/tenants", { slug, name: `E2E ${prefix}`, plan: "team" });
@@ -30,6 +34,7 @@ export async function makeTenant(prefix: string) {
 	for (const [name, role] of [
 		["alice", "owner"],
 		["bob", "member"],
+		["vera", "viewer"],
 	]) {
 		await admin(`/api/admin/tenants/${slug}/members`, {
 			email: `${name}@${slug}.test`,
@@ -54,18 +59,80 @@ export async function makeTenant(prefix: string) {
 	return { slug, boardId: board.id, token };
 }
 
-/** Signs in through the sign-in form and opens the board. */
-export async function openBoard(browser: Browser, slug: string, boardId: string, who: string): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/** Signs in through the sign-in form, in a new browser context, and waits for the boards list. */
+export async function signIn(
+	browser: Browser,
+	slug: string,
+	who: string,
+	options: BrowserContextOptions = { viewport: { width: 1280, height: 800 } },
+): Promise<Page> {
+	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	await page.goto(`${baseUrl()}/t/${slug}`);
 	await page.getByTestId("signin-email").fill(`${who}@${slug}.test`);
 	await page.getByTestId("signin-password").fill(PASSWORD);
 	await page.getByTestId("signin-submit").click();
 	await page.getByTestId("board-link").first().waitFor({ timeout: 15_000 });
+	return page;
+}
+
+/** Signs in through the sign-in form and opens the board. */
+export async function openBoard(
+	browser: Browser,
+	slug: string,
+	boardId: string,
+	who: string,
+	options?: BrowserContextOptions,
+): Promise<Page> {
+	const page = await signIn(browser, slug, who, options);
 	await page.goto(`${baseUrl()}/t/${slug}/b/${boardId}`);
 	await expectLive(page);
 	return page;
+}
+
+/** Calls the tenant API with a bearer token, for setting up what a test needs. */
+export async function api<T>(token: string, path: string, body?: unknown): Promise<T> {
+	const res = await fetch(`${baseUrl()}${path}`, {
+		method: body === undefined ? "GET" : "POST",
+		headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+	return (await res.json()) as T;
+}
+
+/** Adds a card over the API to the board's list with that title. */
+export async function addCard(token: string, slug: string, boardId: string, listTitle: string, title: string) {
+	const board = await api<{ lists: { id: string; title: string }[] }>(token, `/api/t/${slug}/boards/${boardId}`);
+	const list = board.lists.find((l) => l.title === listTitle);
+	if (!list) throw new Error(`no list ${listTitle}`);
+	return api<{ id: string }>(token, `/api/t/${slug}/boards/${boardId}/cards`, { listId: list.id, title });
+}
+
+/** List titles left to right, as the page shows them. */
+export function listOrder(page: Page): Promise<string[]> {
+	return page.$$eval("[data-testid=list]", (lists) => lists.map((l) => l.getAttribute("data-list-title") ?? ""));
+}
+
+/**
+ * True when the page itself cannot scroll sideways (its own scroll boxes may). Measured against
+ * the screen's width too: a phone widens its layout viewport (innerWidth) to fit content that
+ * overflows, which would let the plain comparison pass on the very page that is too wide.
+ */
+export function fitsWidth(page: Page): Promise<boolean> {
+	const screen = page.viewportSize()?.width ?? Number.POSITIVE_INFINITY;
+	return page.evaluate((width) => document.documentElement.scrollWidth <= Math.min(window.innerWidth, width), screen);
+}
+
+/** True when every item of the open menu is the element actually under its own centre (nothing clips it). */
+export function everyMenuItemShows(page: Page): Promise<boolean> {
+	return page.getByRole("menu").evaluate((menu) =>
+		[...menu.querySelectorAll("[role=menuitem]")].every((item) => {
+			const rect = item.getBoundingClientRect();
+			const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+			return hit !== null && item.contains(hit);
+		}),
+	);
 }
 
 export async function expectLive(page: Page): Promise<void> {

@@ -6,6 +6,7 @@ import { describeError, request } from "../api";
 import { useBoard } from "../board-context";
 import { formatWhen } from "../format";
 import { Skeleton } from "./Feedback";
+import { Avatar } from "./Presence";
 
 export function ActivityPanel({ onClose }: { onClose: () => void }) {
 	const { slug, board } = useBoard();
@@ -41,10 +42,16 @@ export function ActivityPanel({ onClose }: { onClose: () => void }) {
 			{!activity && !error && <Skeleton height={60} />}
 			{activity?.length === 0 && <p className="muted">Nothing has happened here yet.</p>}
 			<ol className="activity-list">
+				{/* The server's summary already names who did it ("Alice moved …"): it is shown as is. */}
 				{activity?.map((a) => (
-					<li key={a.seq}>
-						<strong>{names.get(a.actorId) ?? "Someone"}</strong> {a.summary}
-						<span className="muted small"> · {formatWhen(a.at)}</span>
+					<li key={a.seq} className="activity-item" data-testid="activity-item">
+						<span aria-hidden="true">
+							<Avatar userId={a.actorId} name={names.get(a.actorId) ?? "API"} size="sm" />
+						</span>
+						<span>
+							<span data-testid="activity-summary">{a.summary}</span>
+							<span className="muted small"> · {formatWhen(a.at)}</span>
+						</span>
 					</li>
 				))}
 			</ol>

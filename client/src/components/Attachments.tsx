@@ -7,7 +7,7 @@ import { useBoard } from "../board-context";
 import { formatBytes } from "../format";
 import { useToast } from "../toasts";
 import { startUpload, type UploadHandle, unfinishedUploads } from "../upload";
-import type { LiveDetail } from "./CardDialog";
+import type { LiveDetail } from "../use-card-detail";
 import { ProgressBar } from "./ProgressBar";
 
 interface Upload {
@@ -51,15 +51,7 @@ export function Attachments({ cardId, detail }: { cardId: string; detail: LiveDe
 					<AttachmentItem key={a.id} slug={slug} attachment={a} />
 				))}
 			</ul>
-			{upload && (
-				<div className="upload" data-testid="upload-progress">
-					<span className="upload-name">{upload.name}</span>
-					<ProgressBar value={upload.sent} total={upload.total} label={`Uploading ${upload.name}`} />
-					<button type="button" className="button button-secondary" onClick={() => upload.handle.cancel()}>
-						Cancel
-					</button>
-				</div>
-			)}
+			{upload && <UploadProgress upload={upload} />}
 			{canWrite && unfinished.length > 0 && (
 				<p className="hint">
 					Unfinished upload{unfinished.length > 1 ? "s" : ""}: {unfinished.map((u) => u.name).join(", ")}. Choose the
@@ -86,6 +78,30 @@ export function Attachments({ cardId, detail }: { cardId: string; detail: LiveDe
 				</>
 			)}
 		</section>
+	);
+}
+
+/**
+ * Bytes going up, then — once the last one has left — "Finishing…" until the server answers:
+ * it still has to store the file (or assemble the parts), and cancelling is no longer offered.
+ */
+function UploadProgress({ upload }: { upload: Upload }) {
+	const finishing = upload.sent >= upload.total;
+	return (
+		<div className="upload" data-testid="upload-progress" data-state={finishing ? "finishing" : "sending"}>
+			<span className="upload-name">{upload.name}</span>
+			<ProgressBar value={upload.sent} total={upload.total} label={`Uploading ${upload.name}`} />
+			{finishing ? (
+				<span className="upload-finishing" role="status">
+					<span className="spinner" aria-hidden="true" />
+					Finishing…
+				</span>
+			) : (
+				<button type="button" className="button button-secondary" onClick={() => upload.handle.cancel()}>
+					Cancel
+				</button>
+			)}
+		</div>
 	);
 }
 

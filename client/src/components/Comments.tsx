@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from "react";
 import { useBoard } from "../board-context";
 import { formatWhen } from "../format";
-import type { LiveDetail } from "./CardDialog";
+import type { LiveDetail } from "../use-card-detail";
 import { Skeleton } from "./Feedback";
 import { Avatar } from "./Presence";
 

@@ -1,13 +1,15 @@
-// A list column: title, its cards (a drop target for dragged cards) and the add-card input.
-import { type DragEvent, type FormEvent, type ReactNode, useState } from "react";
+// A list column: its header (drag handle and menu), its cards (a drop target for dragged cards)
+// and the add-card input.
+import { type DragEvent, type ReactNode, useState } from "react";
 import type { List } from "../../../shared/api";
 import { useBoard } from "../board-context";
 import { cardsIn, isTempId } from "../board-state";
 import { isNoop, targetAtIndex } from "../card-moves";
 import { CARD_MIME, CardItem } from "./Card";
-import { InlineEdit } from "./InlineEdit";
+import { type ListDrag, ListHeader } from "./ListHeader";
+import { AddCard } from "./QuickAdd";
 
-export function ListColumn({ list }: { list: List }) {
+export function ListColumn({ list, drag }: { list: List; drag: ListDrag }) {
 	const { board, canWrite, send, dragging, setDragging } = useBoard();
 	const cards = cardsIn(board, list.id);
 	const [dropIndex, setDropIndex] = useState<number | null>(null);
@@ -35,13 +37,13 @@ export function ListColumn({ list }: { list: List }) {
 
 	return (
 		<section
-			className="column"
+			className={`column${drag.active ? " column-dragging" : ""}`}
 			data-testid="list"
 			data-list-id={list.id}
 			data-list-title={list.title}
 			aria-label={list.title}
 		>
-			<ListHeader list={list} count={cards.length} />
+			<ListHeader list={list} count={cards.length} drag={drag} />
 			<ol
 				className={`card-list${dropIndex !== null ? " drop-active" : ""}`}
 				onDragOver={onDragOver}
@@ -83,85 +85,4 @@ function indexAt(listElement: HTMLElement, clientY: number, draggingId: string):
 		const rect = el.getBoundingClientRect();
 		return rect.top + rect.height / 2 < clientY;
 	}).length;
-}
-
-function ListHeader({ list, count }: { list: List; count: number }) {
-	const { board, canWrite, send } = useBoard();
-	const archive = () => {
-		if (window.confirm(`Archive the list “${list.title}” and its ${count} cards?`))
-			send({ type: "list.archive", boardId: board.id, listId: list.id });
-	};
-	return (
-		<header className="column-header">
-			<h2 className="column-title">
-				<InlineEdit
-					value={list.title}
-					label="List title"
-					readOnly={!canWrite || isTempId(list.id)}
-					onSave={(title) =>
-						send({ type: "list.rename", boardId: board.id, listId: list.id, title, version: list.version })
-					}
-				/>
-			</h2>
-			<span className="count">
-				{count}
-				<span className="visually-hidden"> cards</span>
-			</span>
-			{canWrite && !isTempId(list.id) && (
-				<button type="button" className="icon-button" aria-label={`Archive list ${list.title}`} onClick={archive}>
-					<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-						<path d="M2 3h12v3H2zM3 6h10v7H3zM6 8h4" fill="none" stroke="currentColor" strokeWidth="1.4" />
-					</svg>
-				</button>
-			)}
-		</header>
-	);
-}
-
-function AddCard({ listId }: { listId: string }) {
-	const { board, send } = useBoard();
-	return (
-		<QuickAdd
-			label="Add a card"
-			testId="add-card-input"
-			className="add-card"
-			onAdd={(title) => send({ type: "card.create", boardId: board.id, listId, title })}
-		/>
-	);
-}
-
-export function AddList() {
-	const { board, send } = useBoard();
-	return (
-		<QuickAdd
-			label="Add a list"
-			testId="add-list-input"
-			className="column column-add"
-			onAdd={(title) => send({ type: "list.create", boardId: board.id, title })}
-		/>
-	);
-}
-
-/** A one-line form: type a title, press Enter, and it is added and the field clears. */
-function QuickAdd(props: { label: string; testId: string; className: string; onAdd: (title: string) => void }) {
-	const [title, setTitle] = useState("");
-	const submit = (event: FormEvent) => {
-		event.preventDefault();
-		const trimmed = title.trim();
-		if (!trimmed) return;
-		props.onAdd(trimmed);
-		setTitle("");
-	};
-	return (
-		<form className={props.className} onSubmit={submit}>
-			<input
-				data-testid={props.testId}
-				aria-label={props.label}
-				placeholder={`+ ${props.label}`}
-				maxLength={200}
-				value={title}
-				onChange={(e) => setTitle(e.target.value)}
-			/>
-		</form>
-	);
 }

@@ -2,11 +2,22 @@
 import type { PresenceEntry } from "../../../shared/protocol";
 import { initials, userColour } from "../format";
 
-export function Avatar({ userId, name, size = "md" }: { userId: string; name: string; size?: "sm" | "md" }) {
+interface AvatarProps {
+	userId: string;
+	/** The person's name: the initials come from it, and nothing else. */
+	name: string;
+	/** What the avatar says to a pointer or a screen reader, when more than the name ("Bob is viewing"). */
+	label?: string;
+	size?: "sm" | "md";
+}
+
+export function Avatar({ userId, name, label = name, size = "md" }: AvatarProps) {
 	return (
-		<span className={`avatar avatar-${size}`} style={{ background: userColour(userId) }} title={name}>
-			<span aria-hidden="true">{initials(name)}</span>
-			<span className="visually-hidden">{name}</span>
+		<span className={`avatar avatar-${size}`} style={{ background: userColour(userId) }} title={label}>
+			<span aria-hidden="true" data-testid="avatar-initials">
+				{initials(name)}
+			</span>
+			<span className="visually-hidden">{label}</span>
 		</span>
 	);
 }

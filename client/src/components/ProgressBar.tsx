@@ -1,8 +1,16 @@
 // A determinate progress bar with its numbers spelled out for screen readers.
 import { formatBytes } from "../format";
 
+/**
+ * Whole percent sent, rounded down: 100% means every byte, never 99.6% rounded up. The bar's
+ * width is this same number, with no transition, so what it shows and what it says agree.
+ */
+export function percentOf(value: number, total: number): number {
+	return total > 0 ? Math.min(100, Math.floor((value / total) * 100)) : 100;
+}
+
 export function ProgressBar({ value, total, label }: { value: number; total: number; label: string }) {
-	const percent = total > 0 ? Math.min(100, Math.round((value / total) * 100)) : 0;
+	const percent = percentOf(value, total);
 	return (
 		<div className="progress">
 			<div
@@ -16,7 +24,7 @@ export function ProgressBar({ value, total, label }: { value: number; total: num
 			>
 				<div className="progress-fill" style={{ width: `${percent}%` }} />
 			</div>
-			<span className="progress-text">
+			<span className="progress-text" data-testid="progress-text">
 				{formatBytes(value)} / {formatBytes(total)} · {percent}%
 			</span>
 		</div>

@@ -1,5 +1,6 @@
 // The top bar of a tenant's pages: brand, workspace, whatever the page adds (presence), and the user menu.
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { tenantHref } from "../router";
 import { useSession } from "../tenant-session";
 import { BillingMenuItem } from "./billing/BillingLink";
 import { Brand } from "./Feedback";
@@ -10,7 +11,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
 	const { slug, me } = useSession();
 	return (
 		<header className="topbar">
-			<Link href={`/t/${encodeURIComponent(slug)}`} className="topbar-home" aria-label={`${me.tenant.name} boards`}>
+			<Link href={tenantHref(slug)} className="topbar-home" aria-label={`Boardroom: ${me.tenant.name} boards`}>
 				<Brand />
 			</Link>
 			<span className="topbar-divider" aria-hidden="true" />

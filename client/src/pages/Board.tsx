@@ -6,12 +6,14 @@ import { canWrite } from "../../../shared/roles";
 import { BoardContext, type BoardContextValue, useBoard } from "../board-context";
 import { ActivityPanel } from "../components/ActivityPanel";
 import { CardDialog } from "../components/CardDialog";
+import { Columns } from "../components/Columns";
 import { ConnectionBadge } from "../components/ConnectionBadge";
 import { FullPageMessage, Skeleton } from "../components/Feedback";
 import { InlineEdit } from "../components/InlineEdit";
-import { AddList, ListColumn } from "../components/ListColumn";
+import { Link } from "../components/Link";
 import { PresenceAvatars } from "../components/Presence";
 import { TopBar } from "../components/TopBar";
+import { tenantHref } from "../router";
 import { useSession } from "../tenant-session";
 import { useToast } from "../toasts";
 import { useBoardSocket } from "../use-board-socket";
@@ -39,6 +41,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
 	const others = useMemo(
 		() => socket.presence.filter((p) => p.connectionId !== socket.connectionId),
 		[socket.presence, socket.connectionId],
+	);
+	// You are in the top bar already, as the account menu: the avatars there are everyone else.
+	const otherPeople = useMemo(
+		() => socket.presence.filter((p) => p.userId !== me.user.id),
+		[socket.presence, me.user.id],
 	);
 
 	const signedOut = socket.loadError?.status === 401;
@@ -69,7 +76,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
 	return (
 		<div className="app board-app">
 			<TopBar>
-				<PresenceAvatars entries={socket.presence} />
+				<PresenceAvatars entries={otherPeople} />
 				<ConnectionBadge kind={socket.connection} queued={socket.pendingCount} />
 			</TopBar>
 			{context ? (
@@ -91,9 +98,15 @@ export function BoardPage({ boardId }: { boardId: string }) {
 }
 
 function BoardHeader({ onToggleActivity, activityOpen }: { onToggleActivity: () => void; activityOpen: boolean }) {
-	const { board, canWrite, send } = useBoard();
+	const { slug, board, canWrite, send } = useBoard();
 	return (
 		<div className="board-header">
+			<nav className="breadcrumb" aria-label="Breadcrumb">
+				<Link href={tenantHref(slug)} data-testid="boards-link">
+					Boards
+				</Link>
+				<span aria-hidden="true">/</span>
+			</nav>
 			<h1 className="board-title">
 				<InlineEdit
 					value={board.title}
@@ -108,20 +121,6 @@ function BoardHeader({ onToggleActivity, activityOpen }: { onToggleActivity: () 
 				Activity
 			</button>
 		</div>
-	);
-}
-
-function Columns() {
-	const { board, canWrite } = useBoard();
-	const lists = [...board.lists].sort(byPosition);
-	return (
-		<section className="columns" aria-label="Lists">
-			{lists.map((list) => (
-				<ListColumn key={list.id} list={list} />
-			))}
-			{canWrite && <AddList />}
-			{lists.length === 0 && !canWrite && <p className="muted">This board has no lists yet.</p>}
-		</section>
 	);
 }
 
@@ -149,6 +148,21 @@ function BoardSkeleton() {
 function opErrorMessage(code: string, message: string, op: Operation | undefined): string {
 	if (code === "version_conflict") return "Someone else changed this card; showing their version";
 	if (code === "forbidden") return "You can view this board but not change it.";
-	const what = op ? op.type.replace(".", " ") : "change";
-	return `Couldn't save (${what}): ${message}`;
+	return `Couldn't save ${op ? WHAT_CHANGED[op.type] : "your change"}: ${message}`;
 }
+
+/** Each operation in the words of the person who made it. */
+const WHAT_CHANGED: Record<Operation["type"], string> = {
+	"board.rename": "the board's new name",
+	"list.create": "the new list",
+	"list.rename": "the list's new name",
+	"list.move": "the list's new place",
+	"list.archive": "archiving the list",
+	"list.restore": "restoring the list",
+	"card.create": "the new card",
+	"card.update": "the card",
+	"card.move": "the card's new place",
+	"card.archive": "archiving the card",
+	"card.restore": "restoring the card",
+	"comment.create": "your comment",
+};

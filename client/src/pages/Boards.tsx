@@ -8,7 +8,8 @@ import { EmptyState, Skeleton } from "../components/Feedback";
 import { Link } from "../components/Link";
 import { TopBar } from "../components/TopBar";
 import { formatWhen } from "../format";
-import { navigate } from "../router";
+import { recallBoards, rememberBoards } from "../offline-cache";
+import { boardHref, navigate } from "../router";
 import { useSession } from "../tenant-session";
 import { useToast } from "../toasts";
 
@@ -18,11 +19,15 @@ export function BoardsPage() {
 	const notify = useToast();
 	useEffect(() => {
 		request<{ boards: Board[] }>(paths.boards(slug))
-			.then((body) => setBoards(body.boards))
+			.then((body) => {
+				rememberBoards(slug, body.boards);
+				setBoards(body.boards);
+			})
 			.catch((error: unknown) => {
 				if (error instanceof ApiError && error.status === 401) return expire();
 				notify(describeError(error));
-				setBoards([]);
+				// Offline: the list as it was last seen, rather than an empty page that says "No boards yet".
+				setBoards((error instanceof ApiError && error.status === 0 && recallBoards(slug)) || []);
 			});
 	}, [slug, expire, notify]);
 
@@ -41,10 +46,6 @@ export function BoardsPage() {
 			</main>
 		</div>
 	);
-}
-
-function boardHref(slug: string, boardId: string): string {
-	return `/t/${encodeURIComponent(slug)}/b/${encodeURIComponent(boardId)}`;
 }
 
 function BoardGrid({ slug, boards }: { slug: string; boards: Board[] | null }) {

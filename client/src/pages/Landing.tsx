@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { slugSchema } from "../../../shared/tenant";
 import { Brand } from "../components/Feedback";
 import { Link } from "../components/Link";
-import { navigate } from "../router";
+import { navigate, tenantHref } from "../router";
 
 export function LandingPage() {
 	const [slug, setSlug] = useState("");
@@ -11,8 +11,9 @@ export function LandingPage() {
 	const submit = (event: FormEvent) => {
 		event.preventDefault();
 		const parsed = slugSchema.safeParse(slug.trim().toLowerCase());
-		if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "That is not a workspace name.");
-		navigate(`/t/${encodeURIComponent(parsed.data)}`);
+		// The schema's own messages speak of slugs, which is the operator's word, not the user's.
+		if (!parsed.success) return setError(addressProblem(slug.trim()));
+		navigate(tenantHref(parsed.data));
 	};
 	return (
 		<div className="landing">
@@ -69,4 +70,11 @@ export function LandingPage() {
 			</main>
 		</div>
 	);
+}
+
+function addressProblem(value: string): string {
+	if (!value) return "Type your workspace's address, the part after /t/ in the link you were given.";
+	if (value.length < 3 || value.length > 63) return "A workspace address has 3 to 63 characters.";
+	if (!/^[a-z0-9-]+$/i.test(value)) return "A workspace address has only letters, digits and hyphens.";
+	return "There is no workspace at that address. Check the link you were given.";
 }

@@ -4,8 +4,13 @@ import { paths } from "../../../shared/paths";
 import { ApiError, describeError, request } from "../api";
 import { Brand } from "../components/Feedback";
 import { Link } from "../components/Link";
+import { recallWorkspaceName } from "../offline-cache";
+import { workspaceAddress } from "../router";
 
 export function SignInPage({ slug, onSignedIn }: { slug: string; onSignedIn: () => void }) {
+	// There is no public way to read a workspace's name before signing in (that would let anyone
+	// list who uses Boardroom), so it is shown only if this browser has been signed in to it before.
+	const name = recallWorkspaceName(slug);
 	const [email, setEmail] = useState("");
 	const [password, setPassword] = useState("");
 	const [busy, setBusy] = useState(false);
@@ -28,7 +33,10 @@ export function SignInPage({ slug, onSignedIn }: { slug: string; onSignedIn: () 
 		<div className="full-page">
 			<form className="panel signin" onSubmit={submit} aria-labelledby="signin-heading">
 				<Brand />
-				<h1 id="signin-heading">Sign in to {slug}</h1>
+				<h1 id="signin-heading">{name ? `Sign in to ${name}` : "Sign in"}</h1>
+				<p className="muted" data-testid="signin-address">
+					Workspace address: <strong>{workspaceAddress(slug)}</strong>
+				</p>
 				<p className="muted">Use the email and password your workspace administrator gave you.</p>
 				<label htmlFor="signin-email">Email</label>
 				<input
@@ -73,6 +81,8 @@ export function SignInPage({ slug, onSignedIn }: { slug: string; onSignedIn: () 
 
 function messageFor(error: unknown): string {
 	if (error instanceof ApiError && error.code === "unauthenticated") return "That email and password don't match.";
+	if (error instanceof ApiError && (error.status === 404 || error.code === "invalid_slug"))
+		return "There is no workspace at this address. Check it, or ask whoever invited you for the right link.";
 	if (error instanceof ApiError && error.code === "rate_limited")
 		return "Too many attempts from here. Wait a little and try again.";
 	return describeError(error);

@@ -1,11 +1,12 @@
 // One tenant for the operator: usage against its plan, and the levers (plan, suspend, delete, members).
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Tenant, TenantUpdate } from "../../../../shared/api";
 import { PLANS } from "../../../../shared/plans";
 import { planSchema } from "../../../../shared/tenant";
 import { adminApi } from "../../admin-api";
 import { describeError } from "../../api";
 import { formatWhen } from "../../format";
+import { tenantHref, workspaceAddress } from "../../router";
 import { useToast } from "../../toasts";
 import { Spinner } from "../Feedback";
 import { Link } from "../Link";
@@ -22,6 +23,11 @@ interface TenantDetailProps {
 export function TenantDetail({ slug, onChanged, onDeleted, onClose }: TenantDetailProps) {
 	const [tenant, setTenant] = useState<Tenant | null>(null);
 	const notify = useToast();
+	const panel = useRef<HTMLElement>(null);
+	// On a phone the detail sits below the table: bring it into view when a tenant is chosen.
+	useEffect(() => {
+		panel.current?.scrollIntoView({ block: "nearest" });
+	}, []);
 	useEffect(() => {
 		adminApi
 			.getTenant(slug)
@@ -49,7 +55,7 @@ export function TenantDetail({ slug, onChanged, onDeleted, onClose }: TenantDeta
 	};
 
 	return (
-		<aside className="panel tenant-detail" aria-label={`Tenant ${slug}`} data-testid="tenant-detail">
+		<aside ref={panel} className="panel tenant-detail" aria-label={`Tenant ${slug}`} data-testid="tenant-detail">
 			<div className="activity-header">
 				<h2>{tenant?.name ?? slug}</h2>
 				<button type="button" className="icon-button" aria-label="Close tenant" onClick={onClose}>
@@ -61,8 +67,8 @@ export function TenantDetail({ slug, onChanged, onDeleted, onClose }: TenantDeta
 			) : (
 				<>
 					<p className="muted small">
-						<Link href={`/t/${encodeURIComponent(tenant.slug)}`}>/t/{tenant.slug}</Link> · schema v
-						{tenant.schemaVersion} · created {formatWhen(tenant.createdAt)}
+						<Link href={tenantHref(tenant.slug)}>{workspaceAddress(tenant.slug)}</Link> · created{" "}
+						{formatWhen(tenant.createdAt)} · data format {tenant.schemaVersion}
 					</p>
 					{tenant.usage && <UsageBars usage={tenant.usage} limits={PLANS[tenant.plan]} />}
 					<div className="detail-actions">

@@ -50,7 +50,9 @@ export function TenantTable({ revision, selected, onSelect, onUnauthorized }: Te
 							<th scope="col">Tenant</th>
 							<th scope="col">Plan</th>
 							<th scope="col">Status</th>
-							<th scope="col">Last active</th>
+							<th scope="col" className="column-last-active">
+								Last active
+							</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -66,7 +68,7 @@ export function TenantTable({ revision, selected, onSelect, onUnauthorized }: Te
 								<td>
 									<span className={`badge status-${t.status}`}>{t.status}</span>
 								</td>
-								<td className="muted">{t.lastActiveAt ? formatWhen(t.lastActiveAt) : "Never"}</td>
+								<td className="muted column-last-active">{t.lastActiveAt ? formatWhen(t.lastActiveAt) : "Never"}</td>
 							</tr>
 						))}
 					</tbody>

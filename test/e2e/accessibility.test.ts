@@ -1,0 +1,100 @@
+// axe-core on every page, on a laptop and on a phone: no violation that axe rates serious or
+// critical (contrast, names, roles, structure) may ship.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { AxeResults } from "axe-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { addCard, baseUrl, expectLive, LAPTOP, launch, makeTenant, PASSWORD, PHONE, screenshot } from "./browser";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** The serious and critical violations on the page as it is now, one line each with where they are. */
+async function seriousViolations(page: Page, shot: string): Promise<string[]> {
+	// Each page checked is also kept as a picture, to look at on both screens.
+	await screenshot(page, shot);
+	await page.addScriptTag({ content: AXE_SOURCE });
+	return page.evaluate(async () => {
+		const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } };
+		const results = await axe.run(document, { resultTypes: ["violations"] });
+		return results.violations
+			.filter((v) => v.impact === "serious" || v.impact === "critical")
+			.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+	});
+}
+
+describe.each([
+	["laptop", LAPTOP],
+	["phone", PHONE],
+] as [string, BrowserContextOptions][])("accessibility on a %s", (name, screen) => {
+	let browser: Browser;
+	let page: Page;
+	let tenant: { slug: string; boardId: string };
+
+	beforeAll(async () => {
+		browser = await launch();
+		const made = await makeTenant("a11y");
+		await addCard(made.token, made.slug, made.boardId, "To do", "Check the contrast");
+		tenant = made;
+		page = await (await browser.newContext(screen)).newPage();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it("the landing page", async () => {
+		await page.goto(`${baseUrl()}/`);
+		await page.getByRole("heading", { level: 1 }).waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-landing`)).toEqual([]);
+	});
+
+	it("the sign-in page, with an error showing", async () => {
+		await page.goto(`${baseUrl()}/t/${tenant.slug}`);
+		await page.getByTestId("signin-email").fill(`alice@${tenant.slug}.test`);
+		await page.getByTestId("signin-password").fill("not-the-password");
+		await page.getByTestId("signin-submit").click();
+		await page.getByRole("alert").waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-signin`)).toEqual([]);
+	});
+
+	it("the boards list", async () => {
+		await page.getByTestId("signin-password").fill(PASSWORD);
+		await page.getByTestId("signin-submit").click();
+		await page.getByTestId("board-link").first().waitFor({ timeout: 15_000 });
+		expect(await seriousViolations(page, `a11y-${name}-boards`)).toEqual([]);
+	});
+
+	it("the board page, then with a card's dialog open", async () => {
+		await page.goto(`${baseUrl()}/t/${tenant.slug}/b/${tenant.boardId}`);
+		await expectLive(page);
+		expect(await seriousViolations(page, `a11y-${name}-board`)).toEqual([]);
+		await page.locator("[data-testid=card] .card-open").first().click();
+		await page.getByTestId("comment-input").waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-card-dialog`)).toEqual([]);
+	});
+
+	it("the board page with its activity panel and a card's menu open", async () => {
+		await page.keyboard.press("Escape");
+		await page.getByTestId("card-dialog").waitFor({ state: "detached", timeout: 5000 });
+		await page.getByRole("button", { name: "Activity" }).click();
+		await page.getByTestId("activity-summary").first().waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-activity`)).toEqual([]);
+		await page.getByRole("button", { name: "Close activity" }).click();
+		await page.getByRole("button", { name: "Move card Check the contrast" }).click();
+		await page.getByRole("menu").waitFor({ timeout: 5000 });
+		expect(await seriousViolations(page, `a11y-${name}-card-menu`)).toEqual([]);
+	});
+
+	it("the operator console: its token prompt, then a tenant's detail", async () => {
+		await page.keyboard.press("Escape");
+		await page.goto(`${baseUrl()}/admin`);
+		await page.getByTestId("admin-token").waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-admin-token`)).toEqual([]);
+		await page.getByTestId("admin-token").fill(inject("adminToken"));
+		await page.getByTestId("admin-token-submit").click();
+		await page.getByTestId("tenant-row").first().getByRole("button").click();
+		await page.getByTestId("tenant-detail").getByTestId("usage-bar").first().waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-admin-console`)).toEqual([]);
+	});
+});
