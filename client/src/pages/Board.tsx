@@ -1,6 +1,5 @@
 // A board: live columns of cards, edited optimistically over the board's WebSocket.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { byPosition } from "../../../shared/events";
 import type { CommittedEvent, Operation } from "../../../shared/protocol";
 import { canWrite } from "../../../shared/roles";
 import { BoardContext, type BoardContextValue, useBoard } from "../board-context";
