@@ -41,7 +41,7 @@ export default defineConfig({
 				],
 				test: {
 					name: "workers-d1",
-					include: ["test/d1/**/*.test.ts"],
+					include: ["test/d1/**/*.test.ts", "test/worker/**/*.test.ts"],
 					setupFiles: ["test/d1/setup.ts"],
 					testTimeout: 20_000,
 				},

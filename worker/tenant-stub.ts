@@ -8,7 +8,7 @@ import type { TenantService } from "../objects/domain/tenant-service";
 import { slugSchema, type TenantSlug } from "../shared/tenant";
 import { credentialFor } from "./auth";
 import { d1Of, relayOf } from "./d1/bindings";
-import { d1Tenant } from "./d1/tenant";
+import { d1Tenant, flushLater } from "./d1/tenant";
 import { HttpError } from "./http";
 
 /** The client's D1 bookmark, sent with each request and answered with the newer one. */
@@ -98,7 +98,7 @@ export function socketServer(env: Env, slug: TenantSlug): Fetcher {
 export function finishD1Request(response: Response, request: Request, _env: Env, ctx: ExecutionContext): Response {
 	const state = d1Requests.get(request);
 	if (!state || response.status === 101 || response.webSocket) return response;
-	for (const { meter } of state.tenants.values()) ctx.waitUntil(meter.flush());
+	for (const { meter } of state.tenants.values()) flushLater(meter, (promise) => ctx.waitUntil(promise));
 	const bookmark = state.session.getBookmark();
 	if (!bookmark) return response;
 	const headers = new Headers(response.headers);

@@ -9,10 +9,11 @@ import { canWrite, type Role } from "../../shared/tenant";
 import { planCardChange } from "./card-changes";
 import { type ChangeSet, conflict, gapFor, noList, positionAtEnd, readOnly } from "./change-set";
 import { now } from "./clock";
+import { retryingConflicts } from "./conflict-backoff";
 import { fingerprintOf } from "./fingerprint";
 import { newId } from "./ids";
 import { planListChange } from "./list-changes";
-import { type BoardStore, type Change, CommitConflict, DuplicateOperation } from "./store";
+import type { BoardStore, Change } from "./store";
 
 export interface Actor {
 	userId: string;
@@ -39,27 +40,19 @@ export async function applyOperation(
 ): Promise<Result<Applied>> {
 	if (!canWrite(actor.role)) return readOnly();
 	const fingerprint = opId === null ? null : fingerprintOf(op);
-	for (let attempt = 1; ; attempt++) {
+	// Another writer may get in between the reads and the commit (a shared database): the whole
+	// operation is planned again from fresh reads; the same id committed meanwhile replays.
+	return retryingConflicts(async () => {
 		const earlier = await replay(store, actor, opId, fingerprint);
 		if (earlier) return earlier;
 		const board = await store.board(op.boardId);
 		if (!board) return fail("not_found", "No such board.");
 		const planned = await planOperation(store, actor, board, op);
 		if (!planned.ok) return planned;
-		try {
-			const committed = await store.commit({ ...planned.value, actorId: actor.userId, opId, fingerprint });
-			return ok({ replayed: false, committed });
-		} catch (error) {
-			// Another writer got in between the reads and the commit (a shared database): plan
-			// again from fresh reads; the same operation id committed meanwhile replays above.
-			const retry = error instanceof DuplicateOperation || (error instanceof CommitConflict && attempt < MAX_ATTEMPTS);
-			if (!retry) throw error;
-		}
-	}
+		const committed = await store.commit({ ...planned.value, actorId: actor.userId, opId, fingerprint });
+		return ok({ replayed: false, committed });
+	});
 }
-
-/** How many times an operation is planned again when concurrent writers keep getting in first. */
-const MAX_ATTEMPTS = 5;
 
 /** Creates a board with the three lists most teams start from, if the plan has room for it. */
 export async function createBoard(

@@ -60,6 +60,11 @@ export interface TenantDeps {
 	scheduleSweep(at: number): Promise<void>;
 	/** Multipart completions in flight (see AttachmentScope). */
 	completing: Map<string, Promise<Result<Attachment>>>;
+	/**
+	 * Before usage is read: counts held elsewhere get written (in the D1 design, the relay's, and
+	 * this isolate's end-of-request writes still in flight).
+	 */
+	settleUsage?(): Promise<void>;
 }
 
 export type Identity = Pick<TenantInfo, "id" | "slug" | "name" | "plan" | "status" | "createdAt">;
@@ -369,6 +374,7 @@ export class TenantService {
 
 	async #accrue(): Promise<void> {
 		await this.deps.meter.flush();
+		await this.deps.settleUsage?.();
 		await this.deps.meter.accrueStorage();
 	}
 

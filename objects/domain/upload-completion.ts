@@ -62,7 +62,10 @@ async function finish(
 		try {
 			await r2Upload.complete(parts.map((p) => ({ partNumber: p.part_number, etag: p.etag })));
 		} catch (error) {
-			// R2 no longer knows the upload (aborted meanwhile) or refused a part: nothing was stored.
+			// R2 no longer knows the upload: another complete finished it first (in the D1 design it
+			// may run in another Worker, which no in-memory map can see), or it was aborted.
+			const done = await attachmentSoon(scope, actor, uploadId);
+			if (done.ok) return done;
 			console.warn("Completing a multipart upload failed", error);
 			return fail("conflict", "This upload could not be completed. Check its parts and send what is missing.");
 		}
@@ -108,6 +111,19 @@ async function finish(
 	if (done.ok) return done;
 	await scope.bucket.delete(attachmentKey(scope.tenant.id, uploadId));
 	return fail("not_found", "The upload or its card was removed meanwhile.");
+}
+
+/** How long a complete that lost the race waits for the winner's attachment row. */
+const RACE_WAIT_MS = 2_000;
+
+/** The attachment a concurrent complete is about to record (its R2 part is done; its commit follows). */
+async function attachmentSoon(scope: AttachmentScope, actor: Actor, uploadId: string): Promise<Result<Attachment>> {
+	const deadline = Date.now() + RACE_WAIT_MS;
+	for (;;) {
+		const done = await completedAlready(scope, actor, uploadId);
+		if (done.ok || Date.now() > deadline || !(await ownUpload(scope.db, actor, uploadId))) return done;
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
 }
 
 /** The attachment an earlier complete of this upload made, for its uploader; else no such upload. */

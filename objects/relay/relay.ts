@@ -71,6 +71,11 @@ export class Relay extends Server<Env> {
 		}
 	}
 
+	/** Writes the usage counts the relay holds (socket connects and messages): a report is about to be read. */
+	async flushUsage(): Promise<void> {
+		await this.#tenant.meter.flush();
+	}
+
 	/** Makes sure the cleanup sweep (expired uploads, archived files) runs by `at`. */
 	async scheduleSweep(at: number): Promise<void> {
 		const current = await this.ctx.storage.getAlarm();

@@ -1,8 +1,7 @@
-import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { directoryFor } from "../../objects/directory/client";
 import type { Tenant } from "../../shared/api";
 import { addMember, admin, call, createTenant, signIn, uniqueSlug } from "../helpers/api";
+import { rowsLeft } from "../helpers/storage";
 
 describe("admin API", () => {
 	it("refuses callers without the admin token, or with a wrong one, with 401", async () => {
@@ -104,10 +103,7 @@ describe("admin API", () => {
 		await addMember(tenant.slug, "first@example.test", "owner");
 		const { token } = await signIn(tenant.slug, "first@example.test");
 		await call(`/api/t/${tenant.slug}/boards`, { method: "POST", json: { title: "First" }, token });
-		const listed = async () => {
-			const shard = await directoryFor(env, tenant.slug).list("", 1000);
-			return shard.find((t) => t.slug === tenant.slug)?.lastActiveAt ?? null;
-		};
+		const listed = async () => (await findListed(tenant.slug))?.lastActiveAt ?? null;
 		const deadline = Date.now() + 5000;
 		while ((await listed()) === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 		expect(await listed()).not.toBeNull();
@@ -143,12 +139,7 @@ describe("admin API", () => {
 
 		expect((await admin(`/api/admin/tenants/${tenant.slug}`)).status).toBe(404);
 		expect((await call(`/api/t/${tenant.slug}/boards`, { token })).status).toBe(404);
-		await runInDurableObject(env.Tenant.getByName(tenant.slug), (_instance, state) => {
-			const rows = state.storage.sql
-				.exec("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\'")
-				.one();
-			expect(rows.n).toBe(0);
-		});
+		expect(await rowsLeft(tenant.slug, tenant.id)).toBe(0);
 		const listed = (await (await admin("/api/admin/tenants?limit=200")).json()) as { tenants: Tenant[] };
 		expect(listed.tenants.map((t) => t.slug)).not.toContain(tenant.slug);
 	});

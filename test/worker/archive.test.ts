@@ -1,12 +1,13 @@
 // Archiving a list archives its cards with it; restoring the list brings the same cards back.
 // Snapshot, events, PATCH and the cleanup alarm all agree on that.
-import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { attachmentKey } from "../../objects/domain/attachment-scope";
 import type { Attachment, BoardDetail, Card } from "../../shared/api";
 import { call } from "../helpers/api";
 import { putFile, randomBytes, tenantWithCard } from "../helpers/attachments";
 import { openSocket } from "../helpers/socket";
+import { runCleanupAlarm } from "../helpers/storage";
 
 async function archivedListSetup() {
 	const setup = await tenantWithCard();
@@ -49,7 +50,7 @@ describe("archiving a list", () => {
 	it("keeps its cards' files, and restoring the list brings back its cards with them", async () => {
 		const { slug, token, socket, board, listId, card, file, tenant, readBoard } = await archivedListSetup();
 		// The sweep runs, but the retention keeps the file of a freshly archived card.
-		await runDurableObjectAlarm(env.Tenant.getByName(slug));
+		await runCleanupAlarm(slug);
 		expect(await env.ATTACHMENTS.head(attachmentKey(tenant.id, file.id))).not.toBeNull();
 
 		socket.send({ type: "op", opId: "op-restore-list", op: { type: "list.restore", boardId: board.id, listId } });

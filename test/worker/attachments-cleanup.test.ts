@@ -1,10 +1,11 @@
-import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { attachmentKey } from "../../objects/domain/attachment-scope";
 import { ARCHIVE_RETENTION_MS } from "../../objects/domain/attachments";
 import type { Attachment, CardDetail, UploadCreated } from "../../shared/api";
 import { admin, call } from "../helpers/api";
 import { createUpload, download, putFile, putPart, randomBytes, tenantWithCard } from "../helpers/attachments";
+import { cleanupAlarmAt, runCleanupAlarm, tenantSql } from "../helpers/storage";
 
 /** Polls `check` until it holds, failing after `timeoutMs`. */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
@@ -47,40 +48,29 @@ describe("attachments are deleted with what holds them", () => {
 		});
 		expect((await call(`/api/t/${slug}/cards/${card.id}`, { token })).status).toBe(404);
 		expect((await download(slug, attachment.id, token)).status).toBe(404);
-		const stub = env.Tenant.getByName(slug);
 		// Within the retention the file stays (the card can be restored); the unfinished upload goes,
 		// and the alarm comes back when the retention ends.
-		expect(await runDurableObjectAlarm(stub)).toBe(true);
+		expect(await runCleanupAlarm(slug)).toBe(true);
 		expect(await inR2(key)).toBe(true);
 		expect((await call(`/api/t/${slug}/uploads/${upload.uploadId}`, { token })).status).toBe(404);
-		const alarm = await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
-		expect(alarm).toBeGreaterThan(Date.now() + ARCHIVE_RETENTION_MS - 3_600_000);
+		expect(await cleanupAlarmAt(slug)).toBeGreaterThan(Date.now() + ARCHIVE_RETENTION_MS - 3_600_000);
 		// A month and a day later, the alarm deletes the file and its row.
-		await runInDurableObject(stub, (_instance, state) => {
-			state.storage.sql.exec(
-				"UPDATE cards SET archived_at = ?",
-				new Date(Date.now() - ARCHIVE_RETENTION_MS - 86_400_000).toISOString(),
-			);
-		});
-		expect(await runDurableObjectAlarm(stub)).toBe(true);
+		const longAgo = new Date(Date.now() - ARCHIVE_RETENTION_MS - 86_400_000).toISOString();
+		await tenantSql(slug, "UPDATE cards SET archived_at = ? WHERE @tenant", longAgo);
+		expect(await runCleanupAlarm(slug)).toBe(true);
 		expect(await inR2(key)).toBe(false);
-		const rows = await runInDurableObject(stub, (_instance, state) =>
-			state.storage.sql.exec("SELECT count(*) AS n FROM attachments").one(),
-		);
-		expect(rows.n).toBe(0);
+		expect(await tenantSql(slug, "SELECT count(*) AS n FROM attachments WHERE @tenant")).toEqual([{ n: 0 }]);
 	});
 
 	it("the cleanup alarm aborts uploads left unfinished past their expiry and frees their quota", async () => {
 		const { slug, token, card } = await tenantWithCard();
 		const upload = (await (await createUpload(slug, card.id, token, { size: 10 })).json()) as UploadCreated;
 		expect((await putPart(slug, upload.uploadId, 1, randomBytes(10), token)).status).toBe(200);
-		const stub = env.Tenant.getByName(slug);
-		const r2UploadId = await runInDurableObject(stub, (_instance, state) => {
-			// Let a day pass for this upload.
-			state.storage.sql.exec("UPDATE uploads SET expires_at = 0");
-			return String(state.storage.sql.exec("SELECT r2_upload_id FROM uploads").one().r2_upload_id);
-		});
-		expect(await runDurableObjectAlarm(stub)).toBe(true);
+		// Let a day pass for this upload.
+		await tenantSql(slug, "UPDATE uploads SET expires_at = 0 WHERE @tenant");
+		const [row] = await tenantSql<{ r2_upload_id: string }>(slug, "SELECT r2_upload_id FROM uploads WHERE @tenant");
+		const r2UploadId = row?.r2_upload_id ?? "";
+		expect(await runCleanupAlarm(slug)).toBe(true);
 		expect((await call(`/api/t/${slug}/uploads/${upload.uploadId}`, { token })).status).toBe(404);
 		const tenant = (await (await admin(`/api/admin/tenants/${slug}`)).json()) as {
 			id: string;
@@ -94,11 +84,9 @@ describe("attachments are deleted with what holds them", () => {
 	it("the alarm leaves uploads that have not expired alone and comes back for them", async () => {
 		const { slug, token, card } = await tenantWithCard();
 		const upload = (await (await createUpload(slug, card.id, token, { size: 10 })).json()) as UploadCreated;
-		const stub = env.Tenant.getByName(slug);
-		expect(await runDurableObjectAlarm(stub)).toBe(true);
+		expect(await runCleanupAlarm(slug)).toBe(true);
 		expect((await call(`/api/t/${slug}/uploads/${upload.uploadId}`, { token })).status).toBe(200);
-		const next = await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
-		expect(next).toBeGreaterThan(Date.now() + 23 * 3600 * 1000);
+		expect(await cleanupAlarmAt(slug)).toBeGreaterThan(Date.now() + 23 * 3600 * 1000);
 	});
 
 	it("deleting the tenant removes every object under its prefix", async () => {

@@ -1,11 +1,12 @@
 // The billing routes: who may read them, ranges, CSV, plan limits, frozen invoices that outlive
 // their tenant, and the operator's fleet view with both stores side by side.
-import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { directoryFor } from "../../objects/directory/client";
 import type { FleetUsage } from "../../shared/billing";
+import { controlPlane } from "../../worker/control-plane";
 import { addMember, admin, call, createTenant, signIn, tenantWithBoard } from "../helpers/api";
 import { eventually, invoicesOf, usageOf } from "../helpers/billing";
+import { backdateTenant, forgetCaches, tenantSql } from "../helpers/storage";
 
 describe("who reads billing", () => {
 	it("owners and admins read usage and invoices; members and viewers get 403", async () => {
@@ -61,10 +62,12 @@ describe("usage queries", () => {
 		const tenant = await createTenant(undefined, "free");
 		await addMember(tenant.slug, `o@${tenant.slug}.test`, "owner");
 		const { token } = await signIn(tenant.slug, `o@${tenant.slug}.test`);
-		await runInDurableObject(env.Tenant.getByName(tenant.slug), (_instance, state) => {
-			const hour = `${new Date().toISOString().slice(0, 13)}:00:00.000Z`;
-			state.storage.sql.exec("INSERT INTO usage_ledger (hour, meter, quantity) VALUES (?, 'operations', 8500)", hour);
-		});
+		const hour = `${new Date().toISOString().slice(0, 13)}:00:00.000Z`;
+		await tenantSql(
+			tenant.slug,
+			"INSERT INTO usage_ledger (@tenantColumn hour, meter, quantity) VALUES (@tenantValue ?, 'operations', 8500)",
+			hour,
+		);
 		const usage = await usageOf(tenant.slug, token);
 		expect(usage.allowance.find((a) => a.line === "operations")).toMatchObject({
 			used: 8500,
@@ -115,23 +118,22 @@ describe("invoices", () => {
 		lastMonth.setUTCDate(1);
 		lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
 		const created = lastMonth.toISOString();
-		await runInDurableObject(env.Tenant.getByName(slug), (_instance, state) => {
-			state.storage.sql.exec("UPDATE tenant SET created_at = ?", created);
-			state.storage.sql.exec("UPDATE plan_changes SET effective_at = ?", created);
-			state.storage.sql.exec(
-				"INSERT INTO usage_ledger (hour, meter, quantity) VALUES (?, 'operations', 42)",
-				`${created.slice(0, 13)}:00:00.000Z`,
-			);
-		});
+		await backdateTenant(slug, created);
+		await tenantSql(slug, "UPDATE plan_changes SET effective_at = ? WHERE @tenant", created);
+		await tenantSql(
+			slug,
+			"INSERT INTO usage_ledger (@tenantColumn hour, meter, quantity) VALUES (@tenantValue ?, 'operations', 42)",
+			`${created.slice(0, 13)}:00:00.000Z`,
+		);
 		// The object caches who it is; a fresh start reads the changed record.
-		await evictDurableObject(env.Tenant.getByName(slug));
+		await forgetCaches(slug);
 		const list = await invoicesOf(slug);
 		const closed = list.closed[0];
 		expect(closed?.period.id).toBe(created.slice(0, 7));
 		expect(closed?.lines.find((l) => l.line === "operations")?.quantity).toBe(42);
 
 		expect((await admin(`/api/admin/tenants/${slug}`, { method: "DELETE" })).status).toBe(204);
-		const kept = await directoryFor(env, slug).closedInvoices(tenant.id);
+		const kept = await controlPlane(env).billing(slug).closedInvoices(tenant.id);
 		expect(kept.map((i) => i.period.id)).toEqual(expect.arrayContaining([created.slice(0, 7), list.preview.period.id]));
 	});
 

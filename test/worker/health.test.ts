@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call } from "../helpers/api";
 
@@ -5,7 +6,7 @@ describe("health", () => {
 	it("answers with the variant it runs", async () => {
 		const res = await call("/api/health");
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual({ ok: true, variant: "do" });
+		expect(await res.json()).toEqual({ ok: true, variant: env.VARIANT });
 	});
 
 	it("answers unknown API routes with a JSON 404", async () => {

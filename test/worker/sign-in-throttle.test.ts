@@ -1,8 +1,7 @@
-import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { Sql } from "../../objects/tenant/sql";
 import { addMember, createTenant } from "../helpers/api";
 import { PASSWORD, signInFrom } from "../helpers/credentials";
+import { tenantSql } from "../helpers/storage";
 
 const STRANGER = "198.51.100.66";
 const OWNER = "203.0.113.10";
@@ -17,9 +16,7 @@ async function ownerTenant() {
 
 /** Lets the current wait run out, as if its time had passed. */
 async function endTheWait(slug: string): Promise<void> {
-	await runInDurableObject(env.Tenant.getByName(slug), (_instance, state) => {
-		new Sql(state.storage).run("UPDATE sign_in_failures SET blocked_until = 0");
-	});
+	await tenantSql(slug, "UPDATE sign_in_failures SET blocked_until = 0 WHERE @tenant");
 }
 
 describe("sign-in throttling", () => {
@@ -67,9 +64,7 @@ describe("sign-in throttling", () => {
 	it("the wait never grows past fifteen minutes", async () => {
 		const { slug, guess } = await ownerTenant();
 		await guess();
-		await runInDurableObject(env.Tenant.getByName(slug), (_instance, state) => {
-			new Sql(state.storage).run("UPDATE sign_in_failures SET failures = 40, blocked_until = 0");
-		});
+		await tenantSql(slug, "UPDATE sign_in_failures SET failures = 40, blocked_until = 0 WHERE @tenant");
 		expect((await guess()).status).toBe(401);
 		expect(Number((await guess()).headers.get("retry-after"))).toBe(15 * 60);
 	});

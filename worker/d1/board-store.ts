@@ -9,19 +9,12 @@
 
 import { now } from "../../objects/domain/clock";
 import { type Row, toBoard, toCard, toComment, toCommitted, toList } from "../../objects/domain/rows";
-import {
-	type Awaitable,
-	type BoardStore,
-	type Commit,
-	CommitConflict,
-	type OperationRecord,
-} from "../../objects/domain/store";
+import type { Awaitable, BoardStore, Commit, OperationRecord } from "../../objects/domain/store";
 import type { Activity, Board, BoardDetail, Card, CardDetail, List, User } from "../../shared/api";
 import type { CommittedEvent } from "../../shared/protocol";
 import { byPosition } from "../../shared/protocol";
 import { commitBatch, toCommittedEvent } from "./commit-batch";
 import { toCommitError } from "./commit-errors";
-import { ConflictBackoff } from "./conflict-backoff";
 import { ACTIVITY, ATTACHMENTS_OF_CARD, CARD_SELECT, COMMENTS_OF_CARD, LAST_SEQ, LIVE, MEMBERS } from "./queries";
 import { toActivity, toAttachment, toUser } from "./rows";
 import { type D1Handle, TenantScope } from "./tenant-scope";
@@ -46,8 +39,6 @@ export interface D1CommitHooks {
 export class D1BoardStore implements BoardStore {
 	readonly #scope: TenantScope;
 	readonly #hooks: D1CommitHooks;
-	/** Conflicts of this store in a row: construct one store per request, as one Worker's view. */
-	readonly #backoff = new ConflictBackoff();
 
 	constructor(db: D1Handle, tenantId: string | (() => string), hooks: D1CommitHooks = {}) {
 		this.#scope = new TenantScope(db, tenantId);
@@ -190,17 +181,14 @@ export class D1BoardStore implements BoardStore {
 	async commit(commit: Commit): Promise<CommittedEvent> {
 		const ledger = (await this.#hooks.ledger?.(commit)) ?? [];
 		const { statements, eventIndex } = commitBatch(this.#scope, commit, now(), ledger);
-		const started = Date.now();
 		let results: Row[][];
 		try {
 			results = await this.#scope.batch<Row>(statements);
 		} catch (error) {
 			this.#hooks.failed?.();
 			const refusal = toCommitError(error);
-			if (refusal instanceof CommitConflict) await this.#backoff.conflicted(Date.now() - started);
 			throw refusal;
 		}
-		this.#backoff.succeeded();
 		const numbers = results[eventIndex]?.[0];
 		if (!numbers) throw new Error("D1 committed the batch but returned no event row.");
 		const committed = toCommittedEvent(commit, { seq: Number(numbers.seq), prev_seq: Number(numbers.prev_seq) });

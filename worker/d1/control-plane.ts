@@ -28,7 +28,13 @@ export function d1ControlPlane(env: Env): ControlPlane {
 				}
 			}
 			const { results } = await db
-				.prepare("SELECT * FROM tenants WHERE slug > ? ORDER BY slug LIMIT ?")
+				// Last activity is the tenant's newest event: one step down the (tenant_id, seq) key.
+				.prepare(
+					`SELECT t.id, t.slug, t.name, t.plan, t.status, t.created_at,
+						coalesce((SELECT at FROM events WHERE tenant_id = t.id ORDER BY seq DESC LIMIT 1), t.last_active_at)
+						AS last_active_at
+					FROM tenants t WHERE t.slug > ? ORDER BY t.slug LIMIT ?`,
+				)
 				.bind(after, limit + 1)
 				.all<TenantRow>();
 			const tenants: Tenant[] = results.slice(0, limit).map((row) => toTenant(row, 0));

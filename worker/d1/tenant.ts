@@ -2,7 +2,7 @@
 // D1 database behind it. The Worker builds one per request (nothing survives between requests, so
 // usage counts are written at the end of each); the relay builds one for as long as it is awake.
 
-import { memoryFailureLog } from "../../objects/domain/sign-in-throttle";
+import { type FailureLog, memoryFailureLog } from "../../objects/domain/sign-in-throttle";
 import { TenantService } from "../../objects/domain/tenant-service";
 import { UsageMeter } from "../../objects/domain/usage-meter";
 import { usageWriter } from "../../objects/usage/recorder";
@@ -27,6 +27,30 @@ export interface D1TenantOptions {
  * write them (there is no tenant), and they only need to make guessing as slow as for a real one.
  */
 const strangerFailures = memoryFailureLog();
+
+/** The isolate's log, as one slug sees it: guesses at one unknown tenant never throttle another. */
+function strangerFailuresOf(slug: string): FailureLog {
+	const key = (email: string) => `${slug}\n${email}`;
+	return {
+		read: (email, client, nowMs) => strangerFailures.read(key(email), client, nowMs),
+		write: (email, client, failures) => strangerFailures.write(key(email), client, failures),
+		clear: (email, client) => strangerFailures.clear(key(email), client),
+	};
+}
+
+/**
+ * Usage counts this isolate is still writing after their responses went out. A usage report
+ * waits for them, so a member who reads their usage right after working sees all of it (reads
+ * served by other isolates land within milliseconds, like the counts of any distributed meter).
+ */
+const writing = new Set<Promise<void>>();
+
+/** Writes a meter's pending counts off the response's path, remembered until they land. */
+export function flushLater(meter: UsageMeter, waitUntil: (promise: Promise<unknown>) => void): void {
+	const flush = meter.flush().finally(() => writing.delete(flush));
+	writing.add(flush);
+	waitUntil(flush);
+}
 
 export function d1Tenant(
 	env: Env,
@@ -65,10 +89,14 @@ export function d1Tenant(
 		meter,
 		bucket: env.ATTACHMENTS,
 		billing: () => d1ControlPlane(env).billing(slug),
-		strangerFailures,
+		strangerFailures: strangerFailuresOf(slug),
 		closeSockets: (code, reason, match) => relayOf(env, slug).closeSockets(code, reason, match),
 		scheduleSweep: (at) => relayOf(env, slug).scheduleSweep(at),
 		completing: new Map(),
+		settleUsage: async () => {
+			await Promise.allSettled([...writing]);
+			if (!options.onCommitted) await relayOf(env, slug).flushUsage();
+		},
 	});
 	return { service, store, meter, db };
 }

@@ -1,9 +1,9 @@
-import { env, evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Card } from "../../shared/api";
 import { MAX_FRAME_BYTES } from "../../shared/limits";
 import { addMember, call, signIn, tenantWithBoard } from "../helpers/api";
 import { openSocket, quiet } from "../helpers/socket";
+import { evictSocketServer } from "../helpers/storage";
 
 const opId = () => `op-${crypto.randomUUID()}`;
 
@@ -234,7 +234,7 @@ describe("live collaboration over WebSockets", () => {
 	it("keeps a board working after the object is evicted from memory", async () => {
 		const { slug, board, sockets, listId } = await boardSockets(2);
 		const [alice, bob] = sockets;
-		await evictDurableObject(env.Tenant.getByName(slug));
+		await evictSocketServer(slug);
 		alice?.send({
 			type: "op",
 			opId: opId(),
