@@ -1,6 +1,7 @@
-// Three test projects: "workers" runs inside workerd against real Durable Objects, SQLite and R2
-// (the Workers Vitest integration); "workers-d1" runs the D1 variant (`--env d1`) against a local
-// D1 database with the migrations of migrations/ applied; "e2e" drives Chromium against `wrangler dev`.
+// The test projects: "workers" runs inside workerd against real Durable Objects, SQLite and R2 (the
+// Workers Vitest integration); "workers-d1" runs the same contract tests against the D1 design
+// (`--env d1`) and a local D1 database with migrations/ applied; "e2e" and "e2e-d1" drive Chromium
+// against `wrangler dev` of each design.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
@@ -10,6 +11,20 @@ const testBindings = {
 	SESSION_SECRET: "test-session-secret",
 	USAGE_STORE: "local",
 };
+
+/** The browser tests, against `wrangler dev` of one design ("e2e": Durable Objects, "e2e-d1": D1). */
+function browserProject(name: string) {
+	return {
+		test: {
+			name,
+			include: ["test/e2e/**/*.test.ts"],
+			globalSetup: ["test/e2e/global-setup.ts"],
+			testTimeout: 60_000,
+			hookTimeout: 120_000,
+			fileParallelism: false,
+		},
+	};
+}
 
 export default defineConfig({
 	test: {
@@ -46,16 +61,8 @@ export default defineConfig({
 					testTimeout: 20_000,
 				},
 			},
-			{
-				test: {
-					name: "e2e",
-					include: ["test/e2e/**/*.test.ts"],
-					globalSetup: ["test/e2e/global-setup.ts"],
-					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					fileParallelism: false,
-				},
-			},
+			browserProject("e2e"),
+			browserProject("e2e-d1"),
 		],
 	},
 });

@@ -11,6 +11,8 @@ export function ensureDevVars(path?: string): Record<string, string | undefined>
 export function startWrangler(options: {
 	port: number;
 	persistTo?: string;
+	/** "d1" runs the D1 design (`--env d1`), its migrations applied first. */
+	variant?: "do" | "d1";
 	extraArgs?: string[];
 	stdio?: "inherit" | "pipe";
 }): Promise<{ child: ChildProcess; base: string; output: () => string }>;

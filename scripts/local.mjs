@@ -1,6 +1,6 @@
 // Local-run helpers shared by `npm start` and the end-to-end tests: secrets in .dev.vars,
 // starting `wrangler dev`, waiting for it, and seeding the demo tenant.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 
@@ -34,19 +34,24 @@ export function ensureDevVars(path = ".dev.vars") {
 	return vars;
 }
 
-/** Starts `wrangler dev` without prompts or telemetry; resolves once /api/health answers. */
-export async function startWrangler({ port, persistTo, extraArgs = [], stdio = "inherit" }) {
+/** Local runs need no network and no prompts: no telemetry, no fetch of Cloudflare's request.cf sample. */
+const QUIET = { WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_UPDATE_NOTIFIER: "1" };
+
+/**
+ * Starts `wrangler dev` without prompts or telemetry; resolves once /api/health answers. With
+ * `variant: "d1"` it runs the D1 design (`--env d1`), after applying the D1 migrations to the
+ * local database.
+ */
+export async function startWrangler({ port, persistTo, variant = "do", extraArgs = [], stdio = "inherit" }) {
 	const args = ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
 	if (persistTo) args.push("--persist-to", persistTo);
+	if (variant === "d1") {
+		applyD1Migrations(persistTo, stdio);
+		args.push("--env", "d1");
+	}
 	const child = spawn("npx", [...args, ...extraArgs], {
 		stdio: stdio === "inherit" ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
-		// No telemetry, and no fetch of Cloudflare's request.cf sample: local runs need no network.
-		env: {
-			...process.env,
-			WRANGLER_SEND_METRICS: "false",
-			CLOUDFLARE_CF_FETCH_ENABLED: "false",
-			NO_UPDATE_NOTIFIER: "1",
-		},
+		env: { ...process.env, ...QUIET },
 		detached: process.platform !== "win32",
 	});
 	let output = "";
@@ -63,6 +68,16 @@ export async function startWrangler({ port, persistTo, extraArgs = [], stdio = "
 	}
 	stopWrangler(child);
 	throw new Error(`wrangler dev did not answer within 90 s\n${output}`);
+}
+
+/** `wrangler d1 migrations apply` on the local database (applied ones are skipped; CI=true: no prompt). */
+function applyD1Migrations(persistTo, stdio) {
+	const args = ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--env", "d1"];
+	if (persistTo) args.push("--persist-to", persistTo);
+	execFileSync("npx", args, {
+		stdio: stdio === "inherit" ? "inherit" : "pipe",
+		env: { ...process.env, ...QUIET, CI: "true" },
+	});
 }
 
 export function stopWrangler(child) {

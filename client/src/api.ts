@@ -21,9 +21,26 @@ export interface RequestOptions {
 	signal?: AbortSignal;
 }
 
+/**
+ * The D1 variant serves reads from replicas; this tab's bookmark (the newest the server sent back)
+ * makes every read include what this tab already wrote. The Durable Object variant sends none.
+ */
+const BOOKMARK_HEADER = "x-d1-bookmark";
+const BOOKMARK_KEY = "boardroom:d1-bookmark";
+
+export function withBookmark(headers: Record<string, string>): Record<string, string> {
+	const bookmark = sessionStorage.getItem(BOOKMARK_KEY);
+	return bookmark ? { ...headers, [BOOKMARK_HEADER]: bookmark } : headers;
+}
+
+export function keepBookmark(response: Response): void {
+	const bookmark = response.headers.get(BOOKMARK_HEADER);
+	if (bookmark) sessionStorage.setItem(BOOKMARK_KEY, bookmark);
+}
+
 /** Calls the API and returns the parsed JSON body (undefined for 204). Throws ApiError. */
 export async function request<T>(url: string, options: RequestOptions = {}): Promise<T> {
-	const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
+	const headers = withBookmark({ Accept: "application/json", ...options.headers });
 	let body: string | undefined;
 	if (options.body !== undefined) {
 		headers["Content-Type"] = "application/json";
@@ -42,6 +59,7 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
 		if (error instanceof DOMException && error.name === "AbortError") throw error;
 		throw new ApiError(0, "network_error", "Can't reach Boardroom. Check your connection and try again.");
 	}
+	keepBookmark(response);
 	if (!response.ok) throw await toApiError(response);
 	if (response.status === 204) return undefined as T;
 	const text = await response.text();

@@ -1,5 +1,6 @@
 // Starts the real app under `wrangler dev` (fresh state in a temp folder) for the browser tests,
-// after finding the Chromium they drive and checking that it starts.
+// after finding the Chromium they drive and checking that it starts. The "e2e" project runs them
+// against the Durable Object design, "e2e-d1" against the D1 design, on the next port.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +13,7 @@ declare module "vitest" {
 		baseUrl: string;
 		adminToken: string;
 		chromiumPath: string;
+		variant: "do" | "d1";
 	}
 }
 
@@ -20,11 +22,14 @@ export default async function setup(project: TestProject) {
 	await checkChromium(chromiumPath);
 	const vars = ensureDevVars();
 	const state = mkdtempSync(join(tmpdir(), "boardroom-e2e-"));
+	const variant = project.name.endsWith("-d1") ? "d1" : "do";
 	const { child, base } = await startWrangler({
-		port: Number(process.env.E2E_PORT ?? 8798),
+		port: Number(process.env.E2E_PORT ?? 8798) + (variant === "d1" ? 1 : 0),
 		persistTo: state,
+		variant,
 		stdio: "pipe",
 	});
+	project.provide("variant", variant);
 	project.provide("chromiumPath", chromiumPath);
 	project.provide("baseUrl", base);
 	project.provide("adminToken", vars.ADMIN_TOKEN ?? "");

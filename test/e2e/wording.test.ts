@@ -51,7 +51,7 @@ describe("the words a workspace's people read", () => {
 		await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Sign in to E2E words");
 	});
 
-	it("says there is no such workspace when signing in to one that does not exist", async () => {
+	it("answers signing in to a workspace that does not exist like a wrong password, so no one learns which exist", async () => {
 		const stranger = await (await browser.newContext(LAPTOP)).newPage();
 		await stranger.goto(`${baseUrl()}/t/nobody-${slug}`);
 		await stranger.getByTestId("signin-email").fill("someone@example.test");
@@ -59,7 +59,7 @@ describe("the words a workspace's people read", () => {
 		await stranger.getByTestId("signin-submit").click();
 		const alert = stranger.getByRole("alert");
 		await alert.waitFor({ timeout: 10_000 });
-		expect(await alert.innerText()).toMatch(/no workspace at this address/i);
+		expect(await alert.innerText()).toMatch(/email and password don't match/i);
 		expect(await stranger.locator("body").innerText()).not.toMatch(JARGON);
 	});
 
