@@ -46,6 +46,8 @@ function cents(text: string): number {
 
 /** The sum of an invoice table's line amounts, and the total it shows. */
 async function invoiceSums(table: Locator): Promise<{ lines: number; total: number }> {
+	// The invoice arrives after the usage it sits under: wait for its lines before reading them.
+	await table.getByTestId("invoice-line-amount").first().waitFor({ timeout: 15_000 });
 	const amounts = await table.getByTestId("invoice-line-amount").allTextContents();
 	expect(amounts.length).toBeGreaterThan(0);
 	return {

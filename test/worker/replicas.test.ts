@@ -24,6 +24,8 @@ class Replica {
 	};
 	#socket: TestSocket | null = null;
 	#reconnecting: Promise<void> | null = null;
+	/** Frames until the next drop: a few, at random, so drops land anywhere (mid-sync included). */
+	#untilDrop = 3;
 	flapping = true;
 	reconnects = 0;
 
@@ -39,7 +41,11 @@ class Replica {
 		socket.socket.addEventListener("message", (event) => {
 			if (this.#socket !== socket) return;
 			this.#receive(JSON.parse(String(event.data)) as ServerMessage);
-			if (this.flapping && !this.#reconnecting && Math.random() < 0.15) this.#reconnecting = this.#reconnect();
+			this.#untilDrop -= 1;
+			if (this.flapping && !this.#reconnecting && this.#untilDrop <= 0) {
+				this.#untilDrop = 2 + Math.floor(Math.random() * 6);
+				this.#reconnecting = this.#reconnect();
+			}
 		});
 		this.#dispatch({ type: "resyncing" });
 		socket.send({ type: "sync", since: this.state.confirmed?.seq ?? null });
@@ -92,14 +98,14 @@ function contents(board: BoardDetail | null) {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Random board writes by one writer until `until`, over HTTP or over its own socket. */
-async function write(setup: Awaited<ReturnType<typeof tenantWithBoard>>, until: number, over: "http" | "ws") {
+/** `count` random board writes by one writer, over HTTP or over its own socket. */
+async function write(setup: Awaited<ReturnType<typeof tenantWithBoard>>, count: number, over: "http" | "ws") {
 	const { slug, token, board } = setup;
 	const socket = over === "ws" ? await openSocket(slug, board.id, token) : undefined;
 	socket?.send({ type: "sync", since: null });
 	await socket?.next("board.snapshot");
 	let writes = 0;
-	while (Date.now() < until) {
+	while (writes < count) {
 		const current = (await (await call(`/api/t/${slug}/boards/${board.id}`, { token })).json()) as BoardDetail;
 		const list = current.lists[writes % current.lists.length];
 		const card = current.cards[Math.floor(Math.random() * current.cards.length)];
@@ -160,16 +166,15 @@ describe("replicas after reconnects", () => {
 		const { slug, token, board } = setup;
 		const replicas = Array.from({ length: 4 }, () => new Replica(slug, board.id, token));
 		await Promise.all(replicas.map((r) => r.connect()));
-		const until = Date.now() + 4000;
-		const [wsWrites, httpWrites] = await Promise.all([write(setup, until, "ws"), write(setup, until, "http")]);
-		expect(wsWrites + httpWrites).toBeGreaterThan(40);
+		const [wsWrites, httpWrites] = await Promise.all([write(setup, 40, "ws"), write(setup, 40, "http")]);
+		expect(wsWrites + httpWrites).toBe(80);
 		await Promise.all(replicas.map((r) => r.settle()));
 
 		const server = (await (await call(`/api/t/${slug}/boards/${board.id}`, { token })).json()) as BoardDetail;
 		const deadline = Date.now() + 10_000;
 		while (replicas.some((r) => r.state.confirmed?.seq !== server.seq) && Date.now() < deadline) await pause(50);
 		for (const replica of replicas) {
-			expect(replica.reconnects).toBeGreaterThan(10);
+			expect(replica.reconnects).toBeGreaterThan(8);
 			expect(contents(replica.state.confirmed)).toEqual(contents(server));
 		}
 	});
