@@ -32,6 +32,9 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** What a member of a suspended tenant is told, by the edge or by the tenant itself. */
+export const SUSPENDED_MESSAGE = "This workspace is suspended. Ask its owner to contact support.";
+
 /** The body of every error response: `{"error":{"code","message"}}`. */
 export interface ErrorBody {
 	error: { code: ErrorCode; message: string; details?: unknown };

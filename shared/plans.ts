@@ -55,7 +55,15 @@ export interface PlanLimits {
 	maxFileBytes: number;
 	/** All attachments of the tenant together, in bytes. */
 	maxStorageBytes: number;
+	/**
+	 * API requests and socket connections the tenant may start in each RATE_LIMIT_PERIOD_SECONDS,
+	 * counted by the Rate Limiting binding of the same name in wrangler.jsonc (which must match).
+	 */
+	requestsPerPeriod: number;
 }
+
+/** The Rate Limiting binding counts in windows of 10 or 60 seconds; Boardroom's are 10. */
+export const RATE_LIMIT_PERIOD_SECONDS = 10;
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
@@ -78,6 +86,7 @@ export const PLANS: Record<Plan, PlanLimits> = {
 		maxBoards: 10,
 		maxFileBytes: 25 * MB,
 		maxStorageBytes: 1 * GB,
+		requestsPerPeriod: 100,
 	},
 	team: {
 		label: "Team",
@@ -102,6 +111,7 @@ export const PLANS: Record<Plan, PlanLimits> = {
 		maxBoards: 500,
 		maxFileBytes: 2 * GB,
 		maxStorageBytes: 100 * GB,
+		requestsPerPeriod: 600,
 	},
 	business: {
 		label: "Business",
@@ -126,5 +136,6 @@ export const PLANS: Record<Plan, PlanLimits> = {
 		maxBoards: 10000,
 		maxFileBytes: 5 * GB,
 		maxStorageBytes: 1024 * GB,
+		requestsPerPeriod: 3000,
 	},
 };

@@ -8,6 +8,7 @@ import type { Tenant } from "../shared/api";
 import type { Result } from "../shared/errors";
 import type { Adjustment } from "../shared/invoice";
 import { d1ControlPlane } from "./d1/control-plane";
+import { writingThrough } from "./tenant-cache";
 
 export interface ControlPlane {
 	/** Reserves a slug before the tenant is created, so two operators cannot both take it. */
@@ -16,6 +17,8 @@ export interface ControlPlane {
 	record(tenant: Tenant): Promise<void>;
 	/** Gives a slug back (a failed creation, or a deleted tenant). */
 	release(slug: string): Promise<void>;
+	/** One tenant's entry, or undefined when no tenant has the slug. */
+	find(slug: string): Promise<Tenant | undefined>;
 	/** A page of tenants; undefined when the cursor did not come from this listing. */
 	list(limit: number, cursor: string | null): Promise<{ tenants: Tenant[]; cursor: string | null } | undefined>;
 	billing(slug: string): BillingRecords & {
@@ -28,7 +31,7 @@ export interface ControlPlane {
 }
 
 export function controlPlane(env: Env): ControlPlane {
-	return env.VARIANT === "d1" ? d1ControlPlane(env) : directoryControlPlane(env);
+	return writingThrough(env, env.VARIANT === "d1" ? d1ControlPlane(env) : directoryControlPlane(env));
 }
 
 function directoryControlPlane(env: Env): ControlPlane {
@@ -36,6 +39,7 @@ function directoryControlPlane(env: Env): ControlPlane {
 		claim: (tenant) => directoryFor(env, tenant.slug).claim(tenant),
 		record: (tenant) => directoryFor(env, tenant.slug).record(tenant),
 		release: (slug) => directoryFor(env, slug).remove(slug),
+		find: (slug) => directoryFor(env, slug).find(slug),
 		async list(limit, cursor) {
 			const start = decodeCursor(cursor);
 			return start && listTenants(env, limit, start);

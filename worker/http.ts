@@ -4,6 +4,7 @@ import { type IRequest, json, type RouterType } from "itty-router";
 import type { z } from "zod";
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type Result } from "../shared/errors";
 import { MAX_JSON_BYTES } from "../shared/limits";
+import { logError } from "./request-log";
 
 /** The router every route module adds to: handlers get the request with its params, then env and context. */
 export type ApiRouter = RouterType<IRequest, [Env, ExecutionContext]>;
@@ -31,7 +32,7 @@ export class HttpError extends Error {
 }
 
 /** The router's catch: expected errors render themselves; anything else is a bug, logged, never leaked. */
-export function renderError(error: unknown): Response {
+export function renderError(error: unknown, request: Request): Response {
 	if (error instanceof HttpError) return error.toResponse();
 	// The platform marks a Durable Object that cannot keep up as `overloaded`; retrying at once
 	// would make it worse, so the client is told to back off.
@@ -44,7 +45,7 @@ export function renderError(error: unknown): Response {
 			retry,
 		).toResponse();
 	}
-	console.error("Unhandled error", error);
+	logError(request, error);
 	return new HttpError("internal", "Something went wrong on our side.").toResponse();
 }
 

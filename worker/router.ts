@@ -1,7 +1,9 @@
 // The route table. itty-router's AutoRouter turns returned values into JSON responses;
-// `renderError` turns thrown HttpErrors into the contract's error bodies.
+// `renderError` turns thrown HttpErrors into the contract's error bodies; every request gets an id
+// and one log line (request-log.ts).
 import { AutoRouter } from "itty-router";
 import { type ApiRouter, HttpError, renderError } from "./http";
+import { finishRequest, startRequest } from "./request-log";
 import { adminRoutes } from "./routes/admin";
 import { attachmentRoutes } from "./routes/attachments";
 import { billingRoutes } from "./routes/billing";
@@ -12,9 +14,10 @@ import { socketRoutes } from "./routes/socket";
 import { finishD1Request } from "./tenant-stub";
 
 export const router: ApiRouter = AutoRouter({
+	before: [startRequest],
 	catch: renderError,
 	missing: () => new HttpError("not_found", "No such route.").toResponse(),
-	finally: [finishD1Request, withSecurityHeaders],
+	finally: [finishD1Request, withSecurityHeaders, finishRequest],
 });
 
 router.get("/api/health", (_request, env) => ({ ok: true, variant: env.VARIANT }));

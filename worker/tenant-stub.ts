@@ -5,11 +5,14 @@
 import type { IRequest } from "itty-router";
 import type { Credential } from "../objects/domain/members";
 import type { TenantService } from "../objects/domain/tenant-service";
+import type { Woke } from "../objects/tenant/tenant";
 import { slugSchema, type TenantSlug } from "../shared/tenant";
 import { credentialFor } from "./auth";
 import { d1Of, relayOf } from "./d1/bindings";
 import { d1Tenant, flushLater } from "./d1/tenant";
 import { HttpError } from "./http";
+import { noteObject } from "./request-log";
+import { admitCaller } from "./tenant-gate";
 
 /** The client's D1 bookmark, sent with each request and answered with the newer one. */
 export const BOOKMARK_HEADER = "x-d1-bookmark";
@@ -69,7 +72,7 @@ const d1Requests = new WeakMap<Request, D1Request>();
 export function tenantStub(request: Request, env: Env, ctx: ExecutionContext, slug: TenantSlug): TenantApi {
 	// The Tenant class forwards each of these methods to its TenantService, and everything that
 	// crosses RPC is plain data; the stub's generated type only dresses the same calls differently.
-	if (env.VARIANT !== "d1") return env.Tenant.getByName(slug) as unknown as TenantApi;
+	if (env.VARIANT !== "d1") return reportingWakes(request, env.Tenant.getByName(slug) as unknown as TenantApi);
 	let state = d1Requests.get(request);
 	if (!state) {
 		state = {
@@ -84,6 +87,25 @@ export function tenantStub(request: Request, env: Env, ctx: ExecutionContext, sl
 		state.tenants.set(slug, tenant);
 	}
 	return tenant.service;
+}
+
+/**
+ * The tenant object's stub, telling the request's log line whether each call reached an object
+ * that was awake or had to wake one (the first answer after a wake says so, see Tenant#answer).
+ */
+function reportingWakes(request: Request, stub: TenantApi): TenantApi {
+	return new Proxy(stub, {
+		get(target, name) {
+			const method: unknown = Reflect.get(target, name);
+			if (typeof method !== "function") return method;
+			return async (...args: unknown[]) => {
+				// (Reflect.apply, because `method.apply` on an RPC stub would be a call to a method "apply".)
+				const answer: unknown = await Reflect.apply(method, target, args);
+				noteObject(request, (answer as Woke | undefined)?.woke === true);
+				return answer;
+			};
+		},
+	});
 }
 
 /** The object that holds a tenant's sockets: its Tenant object, or its relay in the D1 design. */
@@ -113,8 +135,13 @@ export interface Caller {
 	stub: TenantApi;
 }
 
-/** Resolves the slug and the credential of a tenant route; throws 400, 401 or 404 as they fail. */
+/**
+ * Resolves the slug and the credential of a tenant route and lets it through the edge's checks;
+ * throws 400, 401, 403, 404 or 429 as they fail.
+ */
 export async function callerOf(request: IRequest, env: Env, ctx: ExecutionContext): Promise<Caller> {
 	const slug = parseSlug(request.params.slug);
-	return { slug, credential: await credentialFor(request, env, slug), stub: tenantStub(request, env, ctx, slug) };
+	const credential = await credentialFor(request, env, slug);
+	await admitCaller(request, env, ctx, slug, credential);
+	return { slug, credential, stub: tenantStub(request, env, ctx, slug) };
 }

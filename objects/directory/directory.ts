@@ -89,21 +89,26 @@ export class Directory extends DurableObject<Env> {
 		this.#sql.run("DELETE FROM tenants WHERE slug = ?", slug);
 	}
 
-	async has(slug: string): Promise<boolean> {
-		return this.#sql.one("SELECT 1 AS found FROM tenants WHERE slug = ?", slug) !== undefined;
+	async find(slug: string): Promise<Tenant | undefined> {
+		const row = this.#sql.one<Row>("SELECT * FROM tenants WHERE slug = ?", slug);
+		return row && toTenant(row);
 	}
 
 	/** Up to `limit` tenants with slugs after `after`, in slug order. */
 	async list(after: string, limit: number): Promise<Tenant[]> {
-		return this.#sql.all<Row>("SELECT * FROM tenants WHERE slug > ? ORDER BY slug LIMIT ?", after, limit).map((r) => ({
-			id: r.id,
-			slug: r.slug,
-			name: r.name,
-			plan: r.plan,
-			status: r.status,
-			schemaVersion: r.schema_version,
-			createdAt: r.created_at,
-			lastActiveAt: r.last_active_at,
-		}));
+		return this.#sql.all<Row>("SELECT * FROM tenants WHERE slug > ? ORDER BY slug LIMIT ?", after, limit).map(toTenant);
 	}
+}
+
+function toTenant(r: Row): Tenant {
+	return {
+		id: r.id,
+		slug: r.slug,
+		name: r.name,
+		plan: r.plan,
+		status: r.status,
+		schemaVersion: r.schema_version,
+		createdAt: r.created_at,
+		lastActiveAt: r.last_active_at,
+	};
 }

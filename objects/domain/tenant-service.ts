@@ -20,7 +20,7 @@ import type {
 	User,
 } from "../../shared/api";
 import type { InvoiceList, UsageRange, UsageReport } from "../../shared/billing";
-import { fail, ok, type Result } from "../../shared/errors";
+import { fail, ok, type Result, SUSPENDED_MESSAGE } from "../../shared/errors";
 import type { RequestClass } from "../../shared/meters";
 import { PLANS } from "../../shared/plans";
 import type { Operation } from "../../shared/protocol";
@@ -141,9 +141,7 @@ export class TenantService {
 		const failures = dbFailureLog(this.deps.db);
 		if (tenant.status !== "active") {
 			const member = await checkPassword(failures, this.deps.db, attempt);
-			return member.ok
-				? fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.")
-				: member;
+			return member.ok ? fail("tenant_suspended", SUSPENDED_MESSAGE) : member;
 		}
 		const result = await signIn(failures, this.deps.db, attempt);
 		return result.ok ? ok({ ...result.value, tenantId: tenant.id }) : result;
@@ -345,8 +343,7 @@ export class TenantService {
 	async authorize(credential: Credential): Promise<Result<Actor>> {
 		const tenant = await this.identity();
 		if (!tenant) return noTenant();
-		if (tenant.status === "suspended")
-			return fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.");
+		if (tenant.status === "suspended") return fail("tenant_suspended", SUSPENDED_MESSAGE);
 		const actor = await resolveActor(this.deps.db, tenant.id, credential);
 		return actor ? ok(actor) : fail("unauthenticated", "Sign in again.");
 	}

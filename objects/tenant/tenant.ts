@@ -35,6 +35,12 @@ import { SqliteDb } from "./sqlite-db";
 import { SqliteBoardStore } from "./sqlite-store";
 import { sqliteTenantRecords } from "./tenant-record";
 
+/** What every RPC answer may carry: that this call had to wake the object (request-log.ts logs it). */
+export type Woke = { woke?: true };
+
+/** The same news on a socket upgrade's response. */
+export const WOKE_HEADER = "x-object-woke";
+
 /** How often, at most, the tenant reports its last activity to the directory. */
 const TOUCH_INTERVAL_MS = 60_000;
 /** Read and message counts wait this long in memory before they are written (see usage-meter.ts). */
@@ -87,6 +93,8 @@ export class Tenant extends Server<Env> {
 		connections: (boardId) => this.getConnections<SocketState>(boardTag(boardId)),
 	};
 	#lastTouch = 0;
+	/** Until this object has answered once, its answers say it just woke (the Worker logs that). */
+	#justWoke = true;
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
@@ -101,147 +109,148 @@ export class Tenant extends Server<Env> {
 
 	async provision(input: { slug: string; name: string; plan: Plan }) {
 		if (!(await this.#service.identity())) migrate(this.ctx.storage, this.#sql);
-		return this.#service.provision(input);
+		return this.#answer(this.#service.provision(input));
 	}
 
 	async describe() {
-		return this.#service.describe();
+		return this.#answer(this.#service.describe());
 	}
 
 	async update(patch: TenantUpdate) {
-		return this.#service.update(patch);
+		return this.#answer(this.#service.update(patch));
 	}
 
 	async destroy() {
-		return this.#service.destroy();
+		return this.#answer(this.#service.destroy());
 	}
 
 	async addMember(input: NewMember) {
-		return this.#service.addMember(input);
+		return this.#answer(this.#service.addMember(input));
 	}
 
 	async operatorUsage(range: UsageRange) {
-		return this.#service.operatorUsage(range);
+		return this.#answer(this.#service.operatorUsage(range));
 	}
 
 	async operatorInvoices() {
-		return this.#service.operatorInvoices();
+		return this.#answer(this.#service.operatorInvoices());
 	}
 
 	// ── Sign-in, members and keys ─────────────────────────────────────────────
 
 	async signIn(attempt: SignInAttempt) {
-		return this.#service.signIn(attempt);
+		return this.#answer(this.#service.signIn(attempt));
 	}
 
 	async signOut(credential: Credential, everywhere: boolean) {
-		return this.#service.signOut(credential, everywhere);
+		return this.#answer(this.#service.signOut(credential, everywhere));
 	}
 
 	async me(credential: Credential) {
-		return this.#service.me(credential);
+		return this.#answer(this.#service.me(credential));
 	}
 
 	async listMembers(credential: Credential) {
-		return this.#service.listMembers(credential);
+		return this.#answer(this.#service.listMembers(credential));
 	}
 
 	async removeMember(credential: Credential, userId: string) {
-		return this.#service.removeMember(credential, userId);
+		return this.#answer(this.#service.removeMember(credential, userId));
 	}
 
 	async createApiKey(credential: Credential, input: NewApiKey, keyHash: string) {
-		return this.#service.createApiKey(credential, input, keyHash);
+		return this.#answer(this.#service.createApiKey(credential, input, keyHash));
 	}
 
 	async revokeApiKey(credential: Credential, keyId: string) {
-		return this.#service.revokeApiKey(credential, keyId);
+		return this.#answer(this.#service.revokeApiKey(credential, keyId));
 	}
 
 	async listApiKeys(credential: Credential) {
-		return this.#service.listApiKeys(credential);
+		return this.#answer(this.#service.listApiKeys(credential));
 	}
 
 	// ── Boards ────────────────────────────────────────────────────────────────
 
 	async listBoards(credential: Credential) {
-		return this.#service.listBoards(credential);
+		return this.#answer(this.#service.listBoards(credential));
 	}
 
 	async createBoard(credential: Credential, title: string, opId: string | null) {
-		return this.#service.createBoard(credential, title, opId);
+		return this.#answer(this.#service.createBoard(credential, title, opId));
 	}
 
 	async getBoard(credential: Credential, boardId: string) {
-		return this.#service.getBoard(credential, boardId);
+		return this.#answer(this.#service.getBoard(credential, boardId));
 	}
 
 	async getCard(credential: Credential, cardId: string) {
-		return this.#service.getCard(credential, cardId);
+		return this.#answer(this.#service.getCard(credential, cardId));
 	}
 
 	async activity(credential: Credential, boardId: string) {
-		return this.#service.activity(credential, boardId);
+		return this.#answer(this.#service.activity(credential, boardId));
 	}
 
 	async cardBoard(credential: Credential, cardId: string) {
-		return this.#service.cardBoard(credential, cardId);
+		return this.#answer(this.#service.cardBoard(credential, cardId));
 	}
 
 	async apply(credential: Credential, op: Operation, opId: string | null) {
-		return this.#service.apply(credential, op, opId);
+		return this.#answer(this.#service.apply(credential, op, opId));
 	}
 
 	// ── Attachments ───────────────────────────────────────────────────────────
 
 	async beginUpload(credential: Credential, cardId: string, input: NewUpload, multipart: boolean) {
-		return this.#service.beginUpload(credential, cardId, input, multipart);
+		return this.#answer(this.#service.beginUpload(credential, cardId, input, multipart));
 	}
 
 	async uploadPartTarget(credential: Credential, uploadId: string, part: number) {
-		return this.#service.uploadPartTarget(credential, uploadId, part);
+		return this.#answer(this.#service.uploadPartTarget(credential, uploadId, part));
 	}
 
 	async recordUploadPart(credential: Credential, uploadId: string, part: PartReceipt) {
-		return this.#service.recordUploadPart(credential, uploadId, part);
+		return this.#answer(this.#service.recordUploadPart(credential, uploadId, part));
 	}
 
 	async uploadStatus(credential: Credential, uploadId: string) {
-		return this.#service.uploadStatus(credential, uploadId);
+		return this.#answer(this.#service.uploadStatus(credential, uploadId));
 	}
 
 	async completeUpload(credential: Credential, uploadId: string, single: SingleUpload | null) {
-		return this.#service.completeUpload(credential, uploadId, single);
+		return this.#answer(this.#service.completeUpload(credential, uploadId, single));
 	}
 
 	async abortUpload(credential: Credential, uploadId: string) {
-		return this.#service.abortUpload(credential, uploadId);
+		return this.#answer(this.#service.abortUpload(credential, uploadId));
 	}
 
 	async attachmentForDownload(credential: Credential, attachmentId: string) {
-		return this.#service.attachmentForDownload(credential, attachmentId);
+		return this.#answer(this.#service.attachmentForDownload(credential, attachmentId));
 	}
 
 	async deleteAttachment(credential: Credential, attachmentId: string) {
-		return this.#service.deleteAttachment(credential, attachmentId);
+		return this.#answer(this.#service.deleteAttachment(credential, attachmentId));
 	}
 
 	async recordDownload(credential: Credential, bytes: number) {
-		return this.#service.recordDownload(credential, bytes);
+		return this.#answer(this.#service.recordDownload(credential, bytes));
 	}
 
 	// ── Usage and billing ─────────────────────────────────────────────────────
 
 	async usage(credential: Credential, range: UsageRange) {
-		return this.#service.usage(credential, range);
+		return this.#answer(this.#service.usage(credential, range));
 	}
 
 	async invoices(credential: Credential) {
-		return this.#service.invoices(credential);
+		return this.#answer(this.#service.invoices(credential));
 	}
 
 	/** The cleanup alarm: expired uploads and the files of cards archived past their retention. */
 	override async onAlarm(): Promise<void> {
+		this.#justWoke = false;
 		this.#meter.begin();
 		const next = await this.#service.sweep();
 		// Inside the alarm handler no alarm is pending, so the next one is set outright.
@@ -269,10 +278,12 @@ export class Tenant extends Server<Env> {
 	}
 
 	override onMessage(connection: BoardSocket, message: WSMessage): Promise<void> {
+		this.#justWoke = false;
 		return handleFrame(this.#room, connection, message);
 	}
 
 	override onClose(connection: BoardSocket): void {
+		this.#justWoke = false;
 		const boardId = connection.state?.boardId;
 		if (boardId) broadcastPresence(this.#room, boardId);
 	}
@@ -283,7 +294,10 @@ export class Tenant extends Server<Env> {
 
 	/** partyserver answers its own failures with `err.stack` as a text body; ours is JSON without one. */
 	override async fetch(request: Request): Promise<Response> {
+		const woke = this.#justWoke;
+		this.#justWoke = false;
 		const response = await super.fetch(request);
+		if (woke && response.status === 101) return wokeUpgrade(response);
 		if (response.status !== 500) return response;
 		return Response.json(
 			{ error: { code: "internal", message: "Something went wrong on our side." } },
@@ -292,6 +306,14 @@ export class Tenant extends Server<Env> {
 	}
 
 	// ── Private ───────────────────────────────────────────────────────────────
+
+	/** An RPC method's answer; the first one since the object woke carries `woke: true`. */
+	async #answer<T extends object>(answer: Promise<T>): Promise<T & Woke> {
+		const value = await answer;
+		if (!this.#justWoke) return value;
+		this.#justWoke = false;
+		return { ...value, woke: true };
+	}
 
 	/** After every commit: tell everyone on the board, and now and then tell the directory. */
 	#afterCommit(committed: CommittedEvent): void {
@@ -318,4 +340,10 @@ export class Tenant extends Server<Env> {
 			if (!match || (credential && isRevoked(match, credential))) socket.close(code, reason);
 		}
 	}
+}
+
+function wokeUpgrade(response: Response): Response {
+	const headers = new Headers(response.headers);
+	headers.set(WOKE_HEADER, "1");
+	return new Response(null, { status: 101, webSocket: response.webSocket, headers });
 }

@@ -18,6 +18,13 @@ export function d1ControlPlane(env: Env): ControlPlane {
 		claim: async () => ok(null),
 		record: async () => {},
 		release: async () => {},
+		async find(slug) {
+			const row = await db
+				.prepare("SELECT id, slug, name, plan, status, created_at, last_active_at FROM tenants WHERE slug = ?")
+				.bind(slug)
+				.first<TenantRow>();
+			return row ? toTenant(row, 0) : undefined;
+		},
 		async list(limit, cursor) {
 			let after = "";
 			if (cursor) {

@@ -2,11 +2,11 @@
 // D1 database behind it. The Worker builds one per request (nothing survives between requests, so
 // usage counts are written at the end of each); the relay builds one for as long as it is awake.
 
-import { type FailureLog, memoryFailureLog } from "../../objects/domain/sign-in-throttle";
 import { TenantService } from "../../objects/domain/tenant-service";
 import { UsageMeter } from "../../objects/domain/usage-meter";
 import { usageWriter } from "../../objects/usage/recorder";
 import type { CommittedEvent } from "../../shared/protocol";
+import { strangerFailuresOf } from "../stranger-failures";
 import { relayOf } from "./bindings";
 import { D1BoardStore } from "./board-store";
 import { d1ControlPlane } from "./control-plane";
@@ -20,22 +20,6 @@ export interface D1TenantOptions {
 	flushAfterMs: number | null;
 	/** Where committed events go: the relay, which delivers them to the board's sockets in order. */
 	onCommitted?: (committed: CommittedEvent) => void;
-}
-
-/**
- * Sign-in failures for slugs with no tenant, kept per isolate: a Worker has nowhere durable to
- * write them (there is no tenant), and they only need to make guessing as slow as for a real one.
- */
-const strangerFailures = memoryFailureLog();
-
-/** The isolate's log, as one slug sees it: guesses at one unknown tenant never throttle another. */
-function strangerFailuresOf(slug: string): FailureLog {
-	const key = (email: string) => `${slug}\n${email}`;
-	return {
-		read: (email, client, nowMs) => strangerFailures.read(key(email), client, nowMs),
-		write: (email, client, failures) => strangerFailures.write(key(email), client, failures),
-		clear: (email, client) => strangerFailures.clear(key(email), client),
-	};
 }
 
 /**

@@ -1,9 +1,12 @@
 // Signing in and out of a tenant, who am I, and WebSocket tickets.
+import type { Credential } from "../../objects/domain/members";
 import { signInSchema, wsTicketSchema } from "../../shared/api";
 import type { Result } from "../../shared/errors";
+import type { TenantSlug } from "../../shared/tenant";
 import { clearedSessionCookie, credentialFor, sessionCookie } from "../auth";
 import { clientAddress } from "../client-address";
 import { type ApiRouter, HttpError, readJson, unwrap } from "../http";
+import { admitCaller, admitSignIn, edgeTenant } from "../tenant-gate";
 import { callerOf, parseSlug, tenantStub } from "../tenant-stub";
 import { issueSessionToken, issueTicket } from "../tokens";
 
@@ -14,8 +17,9 @@ export function sessionRoutes(router: ApiRouter): void {
 		const { email, password } = await readJson(request, signInSchema);
 		// Failed sign-ins are throttled per (email, caller's address), so a stranger's guesses
 		// never lock the real member out.
-		const client = clientAddress(request);
-		const signedIn = unwrap(await tenantStub(request, env, ctx, slug).signIn({ email, password, client }));
+		const attempt = { email, password, client: clientAddress(request) };
+		unwrap(await admitSignIn(request, env, ctx, slug, attempt));
+		const signedIn = unwrap(await tenantStub(request, env, ctx, slug).signIn(attempt));
 		const { user, tenantId, session } = signedIn;
 		const claims = { slug, tenantId, userId: user.id, sessionId: session.id };
 		const token = await issueSessionToken(env, claims, session.expiresAt);
@@ -30,15 +34,11 @@ export function sessionRoutes(router: ApiRouter): void {
 	router.delete("/api/t/:slug/session", async (request, env, ctx) => {
 		const slug = parseSlug(request.params.slug);
 		const everywhere = request.query.everywhere === "1";
-		const alreadyOut = (code: string) => code === "unauthenticated" && !everywhere;
-		const credential = await credentialFor(request, env, slug).catch((error: unknown) => {
-			if (error instanceof HttpError && alreadyOut(error.code)) return undefined;
-			throw error;
-		});
+		const credential = await signOutCredential(request, env, ctx, slug, everywhere);
 		if (credential) {
 			// (RPC typing drops the failure branch, whose `details` is `unknown`; the value has it.)
 			const ended = (await tenantStub(request, env, ctx, slug).signOut(credential, everywhere)) as Result<null>;
-			if (!ended.ok && !alreadyOut(ended.code)) unwrap(ended);
+			if (!ended.ok && !alreadyOut(ended.code, everywhere)) unwrap(ended);
 		}
 		return new Response(null, { status: 204, headers: { "Set-Cookie": clearedSessionCookie(slug) } });
 	});
@@ -60,6 +60,33 @@ export function sessionRoutes(router: ApiRouter): void {
 		const session = { slug, tenantId: credential.tenantId, userId: user.id, sessionId: credential.sessionId };
 		return { ticket: await issueTicket(env, session, boardId) };
 	});
+}
+
+/** Whether a sign-out's failure just means there is no session left to end. */
+function alreadyOut(code: string, everywhere: boolean): boolean {
+	return code === "unauthenticated" && !everywhere;
+}
+
+/**
+ * The credential a sign-out ends, or undefined when there is nothing to end: no live session, or
+ * a tenant that is gone. A suspended tenant still lets its members sign out.
+ */
+async function signOutCredential(
+	request: Request,
+	env: Env,
+	ctx: ExecutionContext,
+	slug: TenantSlug,
+	everywhere: boolean,
+): Promise<Credential | undefined> {
+	try {
+		const credential = await credentialFor(request, env, slug);
+		if (!(await edgeTenant(env, ctx, slug))) return undefined;
+		await admitCaller(request, env, ctx, slug, credential, { suspended: "allow" });
+		return credential;
+	} catch (error) {
+		if (error instanceof HttpError && alreadyOut(error.code, everywhere)) return undefined;
+		throw error;
+	}
 }
 
 /** The board a ticket is for: `{"boardId"}` in a JSON body, or `?board=`. */
