@@ -29,6 +29,8 @@ function browserProject(name: string) {
 export default defineConfig({
 	test: {
 		reporters: ["default", ["json", { outputFile: "test-report.json" }]],
+		// Every request writes a JSON log line; show them only for tests that fail.
+		silent: "passed-only",
 		projects: [
 			{
 				plugins: [

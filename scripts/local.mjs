@@ -54,9 +54,12 @@ export async function startWrangler({ port, persistTo, variant = "do", extraArgs
 		env: { ...process.env, ...QUIET },
 		detached: process.platform !== "win32",
 	});
+	// The tail of what it printed, for the error message if it fails to start (every request
+	// writes a log line, so under load keeping all of it would grow without bound).
 	let output = "";
-	child.stdout?.on("data", (d) => (output += d));
-	child.stderr?.on("data", (d) => (output += d));
+	const keep = (d) => (output = (output + d).slice(-64_000));
+	child.stdout?.on("data", keep);
+	child.stderr?.on("data", keep);
 	const base = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + 90_000;
 	while (Date.now() < deadline) {

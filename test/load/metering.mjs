@@ -10,7 +10,14 @@ export async function meteringRatio({ port, persistTo, adminToken, rounds, measu
 	for (let round = 0; round < rounds; round++) {
 		for (const metering of ["on", "off"]) {
 			// Production's store (Analytics Engine), not the local recorder: that is what metering costs there.
-			const extraArgs = ["--var", `METERING:${metering}`, "--var", "USAGE_STORE:analytics-engine"];
+			const extraArgs = [
+				"--var",
+				`METERING:${metering}`,
+				"--var",
+				"USAGE_STORE:analytics-engine",
+				"--var",
+				"RATE_LIMITS:off",
+			];
 			const { child, base } = await startWrangler({ port, persistTo, stdio: "pipe", extraArgs });
 			try {
 				const tenant = await makeTenant(base, adminToken, `load-metering-${metering}-${round}`);

@@ -15,7 +15,13 @@ const CONCURRENCY = 16;
 
 const vars = ensureDevVars();
 const state = mkdtempSync(join(tmpdir(), "boardroom-load-"));
-const { child, base } = await startWrangler({ port: PORT, persistTo: state, stdio: "pipe" });
+// Rate limits off: the load test measures how much one tenant can do, not where its plan stops it.
+const { child, base } = await startWrangler({
+	port: PORT,
+	persistTo: state,
+	stdio: "pipe",
+	extraArgs: ["--var", "RATE_LIMITS:off"],
+});
 try {
 	const latency = await measureLatency(await makeTenant(base, vars.ADMIN_TOKEN, "load-latency"));
 	console.log(
