@@ -92,14 +92,20 @@ function contents(board: BoardDetail | null) {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Random board writes by one writer until `until`, over HTTP or over its own socket. */
+/**
+ * Each writer's least number of writes: the test is about replicas keeping up with a stream of
+ * them, so the stream is counted, not timed (a machine busy with other work writes fewer a second).
+ */
+const MIN_WRITES = 21;
+
+/** Random board writes by one writer until `until` and MIN_WRITES, over HTTP or over its own socket. */
 async function write(setup: Awaited<ReturnType<typeof tenantWithBoard>>, until: number, over: "http" | "ws") {
 	const { slug, token, board } = setup;
 	const socket = over === "ws" ? await openSocket(slug, board.id, token) : undefined;
 	socket?.send({ type: "sync", since: null });
 	await socket?.next("board.snapshot");
 	let writes = 0;
-	while (Date.now() < until) {
+	while (Date.now() < until || writes < MIN_WRITES) {
 		const current = (await (await call(`/api/t/${slug}/boards/${board.id}`, { token })).json()) as BoardDetail;
 		const list = current.lists[writes % current.lists.length];
 		const card = current.cards[Math.floor(Math.random() * current.cards.length)];

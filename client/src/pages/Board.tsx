@@ -144,7 +144,8 @@ function BoardSkeleton() {
 }
 
 function opErrorMessage(code: string, message: string, op: Operation | undefined): string {
-	if (code === "version_conflict") return "Someone else changed this card; showing their version";
+	if (code === "version_conflict")
+		return `Someone else changed this ${op?.type.startsWith("label.") ? "label" : "card"}; showing their version`;
 	if (code === "forbidden") return "You can view this board but not change it.";
 	return `Couldn't save ${op ? WHAT_CHANGED[op.type] : "your change"}: ${message}`;
 }
