@@ -5,7 +5,7 @@ import type { Card } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import type { Operation } from "../../shared/protocol";
 import { canManage } from "../../shared/tenant";
-import { type ChangeSet, conflict, gapFor, noList, positionAfter, positionAtEnd } from "./change-set";
+import { type ChangeSet, conflict, gapFor, noList, positionAfter, positionAtEnd, unchanged } from "./change-set";
 import { now } from "./clock";
 import { newId } from "./ids";
 import type { Actor } from "./operations";
@@ -127,14 +127,6 @@ async function planCardRestore(store: BoardStore, boardId: string, cardId: strin
 		gapFor("cards", list.id, placement, card.id),
 	];
 	return ok({ boardId, changes, expects, event: { type: "card.restored", card } });
-}
-
-/** What an edit of a card relies on: nobody changed or archived it meanwhile. */
-function unchanged(card: Card): Expectation[] {
-	return [
-		{ version: "card", id: card.id, is: card.version },
-		{ live: "card", id: card.id },
-	];
 }
 
 /**

@@ -5,10 +5,10 @@
 import type { Card, Label } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import type { Operation } from "../../shared/protocol";
-import { type ChangeSet, conflict } from "./change-set";
+import { type ChangeSet, conflict, unchanged } from "./change-set";
 import { now } from "./clock";
 import { newId } from "./ids";
-import type { BoardStore, Change, Expectation } from "./store";
+import type { BoardStore, Change } from "./store";
 
 type LabelOp = Extract<
 	Operation,
@@ -118,13 +118,6 @@ async function planCardAssignee(
  */
 function bumped(card: Card, change: Partial<Card>): Card {
 	return { ...card, ...change, version: card.version + 1, updatedAt: now() };
-}
-
-function unchanged(card: Card): Expectation[] {
-	return [
-		{ version: "card", id: card.id, is: card.version },
-		{ live: "card", id: card.id },
-	];
 }
 
 async function cardOf(store: BoardStore, boardId: string, cardId: string): Promise<Result<Card>> {
