@@ -1,5 +1,6 @@
 // The HTTP contract: entity and request schemas (types inferred from them) and URL paths.
 import { z } from "zod";
+import { LABEL_COLORS, type LabelColor, MAX_LABEL_NAME_LENGTH } from "./labels";
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from "./limits";
 import { planSchema, roleSchema, tenantStatusSchema } from "./tenant";
 import { storedText } from "./text";
@@ -10,6 +11,13 @@ const title = storedText(MAX_TITLE_LENGTH, { min: 1, what: "A title" });
 const text = storedText(MAX_TEXT_LENGTH, { what: "A description" });
 const body = storedText(MAX_TEXT_LENGTH, { min: 1, what: "A comment" });
 const name = storedText(100, { min: 1, what: "A name" });
+const labelName = storedText(MAX_LABEL_NAME_LENGTH, { min: 1, what: "A label name" });
+const color = z.enum(LABEL_COLORS);
+/** A calendar day, "2027-03-31": due dates have no time of day and no time zone. */
+const day = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, "A date looks like 2027-03-31.")
+	.refine(isCalendarDay, "That day is not in the calendar.");
 
 // ── Entities ────────────────────────────────────────────────────────────────
 
@@ -23,6 +31,16 @@ export interface Board {
 	version: number;
 	createdAt: string;
 	updatedAt: string;
+}
+
+/** A board's label: cards of that board carry any of them. */
+export interface Label {
+	id: string;
+	boardId: string;
+	name: string;
+	color: LabelColor;
+	version: number;
+	createdAt: string;
 }
 
 export interface List {
@@ -46,6 +64,12 @@ export interface Card {
 	updatedAt: string;
 	commentCount: number;
 	attachmentCount: number;
+	/** Ids of the board's labels the card carries, sorted. */
+	labelIds: string[];
+	/** Ids of the members the card is assigned to, sorted; members since removed drop out. */
+	assigneeIds: string[];
+	/** The day it is due ("2027-03-31"), or null. */
+	dueDate: string | null;
 }
 
 export interface Comment {
@@ -77,8 +101,40 @@ export interface Attachment {
 export interface BoardDetail extends Board {
 	lists: List[];
 	cards: Card[];
+	/** The board's labels, oldest first. */
+	labels: Label[];
 	members: User[];
 	seq: number;
+}
+
+/** A board taken off the boards page, and when: GET /boards?archived=true. */
+export interface ArchivedBoard extends Board {
+	archivedAt: string;
+}
+
+/**
+ * What a board's archive holds: lists archived with the cards they took along, and cards archived
+ * by themselves from lists still on the board (the ones that can come back on their own).
+ */
+export interface BoardArchive {
+	lists: (List & { archivedAt: string; cardCount: number })[];
+	cards: (Card & { archivedAt: string })[];
+}
+
+/**
+ * One search hit: a card (its title or description matched) or a comment on a card. `snippet`
+ * is plain text with each match between the markers of shared/search.ts; `rank` is FTS5's bm25
+ * (smaller is better), and results come best first.
+ */
+export interface SearchResult {
+	kind: "card" | "comment";
+	boardId: string;
+	boardTitle: string;
+	cardId: string;
+	cardTitle: string;
+	commentId: string | null;
+	snippet: string;
+	rank: number;
 }
 
 export interface CardDetail extends Card {
@@ -174,11 +230,19 @@ export const updateCardSchema = z
 		listId: id.optional(),
 		afterId: id.nullable().optional(),
 		archived: z.literal(true).optional(),
+		dueDate: day.nullable().optional(),
 	})
 	.refine(
-		(b) => b.title !== undefined || b.description !== undefined || b.listId !== undefined || b.archived,
+		(b) =>
+			b.title !== undefined ||
+			b.description !== undefined ||
+			b.dueDate !== undefined ||
+			b.listId !== undefined ||
+			b.archived,
 		"Nothing to change.",
 	);
+/** Archives a board (true) or brings it back (false). */
+export const updateBoardSchema = z.object({ archived: z.boolean() });
 export const createCommentSchema = z.object({ body });
 
 /** A file's display name: metadata only, never part of a storage key. */
@@ -214,7 +278,13 @@ export interface UploadStatus extends UploadCreated {
 	parts: { partNumber: number; etag: string; size: number }[];
 }
 
-export const fields = { id, title, text, body };
+export const fields = { id, title, text, body, labelName, color, day };
+
+/** True for a real day: Date rolls "2027-02-30" over into March, which is how it is caught. */
+function isCalendarDay(s: string): boolean {
+	const date = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+}
 
 // ── Paths: the client builds URLs only through these (shared/paths.ts, which has no zod). ──
 

@@ -10,7 +10,7 @@ import type { CommittedEvent } from "./events";
 export type { BoardEvent, CommittedEvent } from "./events";
 export { applyEvent, assertNever, byPosition, placeEvent } from "./events";
 
-const { id, title, text, body } = fields;
+const { id, title, text, body, labelName, color, day } = fields;
 
 /** A change to board content. Every operation names its board so it can be authorised and broadcast. */
 export const operationSchema = z.discriminatedUnion("type", [
@@ -36,6 +36,8 @@ export const operationSchema = z.discriminatedUnion("type", [
 		listId: id.optional(),
 		afterId: id.nullable().optional(),
 		archived: z.literal(true).optional(),
+		/** A day, or null to clear it. */
+		dueDate: day.nullable().optional(),
 	}),
 	/** Place the card after `afterId` in `listId` (null: at the top). Moves never conflict. */
 	z.object({ type: z.literal("card.move"), boardId: id, cardId: id, listId: id, afterId: id.nullable() }),
@@ -43,6 +45,25 @@ export const operationSchema = z.discriminatedUnion("type", [
 	/** Brings an archived card back, at the end of its list. */
 	z.object({ type: z.literal("card.restore"), boardId: id, cardId: id }),
 	z.object({ type: z.literal("comment.create"), boardId: id, cardId: id, body }),
+	/** Its author may delete a comment, and so may owners and admins. */
+	z.object({ type: z.literal("comment.delete"), boardId: id, cardId: id, commentId: id }),
+	// Labels belong to a board; a card carries any of its board's labels. Deleting a label takes
+	// it off every card. Adding and removing a label or an assignee never conflicts with an edit.
+	z.object({ type: z.literal("label.create"), boardId: id, name: labelName, color }),
+	z.object({
+		type: z.literal("label.update"),
+		boardId: id,
+		labelId: id,
+		version: z.number().int(),
+		name: labelName.optional(),
+		color: color.optional(),
+	}),
+	z.object({ type: z.literal("label.delete"), boardId: id, labelId: id }),
+	z.object({ type: z.literal("card.label"), boardId: id, cardId: id, labelId: id }),
+	z.object({ type: z.literal("card.unlabel"), boardId: id, cardId: id, labelId: id }),
+	/** Assignees are members of the tenant. */
+	z.object({ type: z.literal("card.assign"), boardId: id, cardId: id, userId: id }),
+	z.object({ type: z.literal("card.unassign"), boardId: id, cardId: id, userId: id }),
 ]);
 export type Operation = z.infer<typeof operationSchema>;
 export type OperationType = Operation["type"];

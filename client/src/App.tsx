@@ -2,7 +2,7 @@
 import { Suspense } from "react";
 import { Spinner } from "./components/Feedback";
 import { LoadFailure } from "./components/LoadFailure";
-import { AdminBillingPage, AdminPage, BillingPage, LandingPage } from "./lazy-pages";
+import { AdminBillingPage, AdminPage, BillingPage, LandingPage, SearchPage } from "./lazy-pages";
 import { BoardPage } from "./pages/Board";
 import { BoardsPage } from "./pages/Boards";
 import { NotFoundPage } from "./pages/NotFound";
@@ -48,6 +48,12 @@ function renderRoute(route: ReturnType<typeof matchRoute>) {
 			return (
 				<TenantGate key={route.slug} slug={route.slug}>
 					<BillingPage />
+				</TenantGate>
+			);
+		case "search":
+			return (
+				<TenantGate key={route.slug} slug={route.slug}>
+					<SearchPage />
 				</TenantGate>
 			);
 		case "not-found":

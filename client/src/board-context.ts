@@ -7,7 +7,10 @@ import type { PendingOp } from "./board-state";
 export interface BoardContextValue {
 	slug: string;
 	board: BoardDetail;
+	/** Who is looking: their id, whether they may change the board, and manage others' comments. */
+	userId: string;
 	canWrite: boolean;
+	canManage: boolean;
 	send: (op: Operation) => string;
 	pending: readonly PendingOp[];
 	/** Other people's presence (this tab's own connection left out). */

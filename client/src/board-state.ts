@@ -1,6 +1,6 @@
 // The board a user sees = the server-confirmed board with their still-pending operations applied on top.
 // Rolling back a rejected operation is then just dropping it: the view is re-derived from what remains.
-import type { BoardDetail, Card, List } from "../../shared/api";
+import type { BoardDetail, Card, Label, List } from "../../shared/api";
 import { assertNever, byPosition } from "../../shared/events";
 import { keyAfterLast, keyBetween } from "../../shared/ordering";
 import type { Operation } from "../../shared/protocol";
@@ -61,6 +61,7 @@ export function predictOperation(board: BoardDetail, { opId, op }: PendingOp): B
 				...c,
 				title: op.title ?? c.title,
 				description: op.description ?? c.description,
+				dueDate: op.dueDate === undefined ? c.dueDate : op.dueDate,
 				version: c.version + 1,
 			}));
 			if (op.archived) return { ...edited, cards: edited.cards.filter((c) => c.id !== op.cardId) };
@@ -76,9 +77,71 @@ export function predictOperation(board: BoardDetail, { opId, op }: PendingOp): B
 			return { ...board, cards: board.cards.filter((c) => c.id !== op.cardId) };
 		case "comment.create":
 			return mapCards(board, op.cardId, (c) => ({ ...c, commentCount: c.commentCount + 1 }));
+		case "comment.delete":
+			return mapCards(board, op.cardId, (c) => ({ ...c, commentCount: Math.max(0, c.commentCount - 1) }));
+		case "label.create": {
+			const label: Label = {
+				id: tempId(opId),
+				boardId: board.id,
+				name: op.name,
+				color: op.color,
+				version: 0,
+				createdAt: new Date().toISOString(),
+			};
+			return { ...board, labels: [...board.labels, label] };
+		}
+		case "label.update":
+			return {
+				...board,
+				labels: board.labels.map((l) =>
+					l.id === op.labelId
+						? { ...l, name: op.name ?? l.name, color: op.color ?? l.color, version: l.version + 1 }
+						: l,
+				),
+			};
+		case "label.delete":
+			return {
+				...board,
+				labels: board.labels.filter((l) => l.id !== op.labelId),
+				cards: board.cards.map((c) => ({ ...c, labelIds: c.labelIds.filter((id) => id !== op.labelId) })),
+			};
+		// The server moves the card's version with these (its event carries the whole card), so the
+		// prediction does too: an edit sent meanwhile then names the version it will meet.
+		case "card.label":
+			return mapCards(board, op.cardId, (c) => ({
+				...c,
+				labelIds: withId(c.labelIds, op.labelId),
+				version: c.version + 1,
+			}));
+		case "card.unlabel":
+			return mapCards(board, op.cardId, (c) => ({
+				...c,
+				labelIds: withoutId(c.labelIds, op.labelId),
+				version: c.version + 1,
+			}));
+		case "card.assign":
+			return mapCards(board, op.cardId, (c) => ({
+				...c,
+				assigneeIds: withId(c.assigneeIds, op.userId),
+				version: c.version + 1,
+			}));
+		case "card.unassign":
+			return mapCards(board, op.cardId, (c) => ({
+				...c,
+				assigneeIds: withoutId(c.assigneeIds, op.userId),
+				version: c.version + 1,
+			}));
 		default:
 			return assertNever(op);
 	}
+}
+
+function withId(ids: readonly string[], id: string): string[] {
+	return ids.includes(id) ? [...ids] : [...ids, id].sort();
+}
+
+function withoutId(ids: readonly string[], id: string): string[] {
+	return ids.filter((i) => i !== id);
 }
 
 function mapLists(board: BoardDetail, id: string, f: (list: List) => List): BoardDetail {
@@ -105,6 +168,9 @@ function createCard(board: BoardDetail, opId: string, listId: string, title: str
 		updatedAt: now,
 		commentCount: 0,
 		attachmentCount: 0,
+		labelIds: [],
+		assigneeIds: [],
+		dueDate: null,
 	};
 	return { ...board, cards: [...board.cards, card] };
 }

@@ -54,7 +54,9 @@ export function rememberBoard(slug: string, board: BoardDetail): void {
 export function recallBoard(slug: string, boardId: string): BoardDetail | null {
 	return read<BoardDetail>(
 		key(slug, `board:${boardId}`),
-		(v) => isObject(v) && v.id === boardId && Array.isArray(v.lists) && Array.isArray(v.cards),
+		// A board cached before boards had labels is not the shape this app draws: not offered.
+		(v) =>
+			isObject(v) && v.id === boardId && Array.isArray(v.lists) && Array.isArray(v.cards) && Array.isArray(v.labels),
 	);
 }
 

@@ -1,11 +1,11 @@
-// A tiny router: the location's pathname is the state, history.pushState changes it.
+// A tiny router: the location's pathname (and query) is the state, history.pushState changes it.
 import { useEffect, useState } from "react";
 
 const NAVIGATE = "boardroom:navigate";
 
-/** Goes to a client route without reloading the page. */
+/** Goes to a client route (a path, perhaps with a query) without reloading the page. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-	if (path === location.pathname) return;
+	if (path === location.pathname + location.search) return;
 	if (options.replace) history.replaceState(null, "", path);
 	else history.pushState(null, "", path);
 	window.dispatchEvent(new Event(NAVIGATE));
@@ -14,17 +14,29 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 
 /** The current pathname, re-rendering on back/forward and on navigate(). */
 export function usePathname(): string {
-	const [pathname, setPathname] = useState(location.pathname);
+	return useLocationPart(readPathname);
+}
+
+/** The current query string's parameters, re-rendering as they change. */
+export function useSearchParam(name: string): string | null {
+	return new URLSearchParams(useLocationPart(readSearch)).get(name);
+}
+
+const readPathname = () => location.pathname;
+const readSearch = () => location.search;
+
+function useLocationPart(read: () => string): string {
+	const [value, setValue] = useState(read);
 	useEffect(() => {
-		const update = () => setPathname(location.pathname);
+		const update = () => setValue(read());
 		window.addEventListener("popstate", update);
 		window.addEventListener(NAVIGATE, update);
 		return () => {
 			window.removeEventListener("popstate", update);
 			window.removeEventListener(NAVIGATE, update);
 		};
-	}, []);
-	return pathname;
+	}, [read]);
+	return value;
 }
 
 export type Route =
@@ -32,6 +44,7 @@ export type Route =
 	| { name: "tenant"; slug: string }
 	| { name: "board"; slug: string; boardId: string }
 	| { name: "billing"; slug: string }
+	| { name: "search"; slug: string }
 	| { name: "admin" }
 	| { name: "admin-billing" }
 	| { name: "not-found" };
@@ -46,6 +59,7 @@ export function matchRoute(pathname: string): Route {
 	if (first === "t" && slug && parts.length === 2) return { name: "tenant", slug };
 	if (first === "t" && slug && third === "b" && boardId && rest.length === 0) return { name: "board", slug, boardId };
 	if (first === "t" && slug && third === "billing" && parts.length === 3) return { name: "billing", slug };
+	if (first === "t" && slug && third === "search" && parts.length === 3) return { name: "search", slug };
 	return { name: "not-found" };
 }
 
@@ -65,6 +79,16 @@ export function tenantHref(slug: string): string {
 /** A board's page. */
 export function boardHref(slug: string, boardId: string): string {
 	return `${tenantHref(slug)}/b/${encodeURIComponent(boardId)}`;
+}
+
+/** Search results for a query in a workspace. */
+export function searchHref(slug: string, query: string): string {
+	return `${tenantHref(slug)}/search?${new URLSearchParams({ q: query })}`;
+}
+
+/** A board's page with one card open. */
+export function cardHref(slug: string, boardId: string, cardId: string): string {
+	return `${boardHref(slug, boardId)}?${new URLSearchParams({ card: cardId })}`;
 }
 
 /** A workspace's address as people read it, e.g. "boardroom.example.com/t/acme". */

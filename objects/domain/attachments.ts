@@ -62,9 +62,10 @@ export async function removeAttachment(
 	return ok(null);
 }
 
-/** Archiving a card or list starts its files' retention; the alarm comes back when it ends. */
+/** Archiving a card, list or board starts its files' retention; the alarm comes back when it ends. */
 export function purgeTime(event: BoardEvent, nowMs: number): number | undefined {
-	return event.type === "card.archived" || event.type === "list.archived" ? nowMs + ARCHIVE_RETENTION_MS : undefined;
+	const archiving = event.type === "card.archived" || event.type === "list.archived" || event.type === "board.archived";
+	return archiving ? nowMs + ARCHIVE_RETENTION_MS : undefined;
 }
 
 /**

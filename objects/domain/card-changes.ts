@@ -1,9 +1,11 @@
-// Planning the card operations: update (edit, move and archive as one versioned step), move,
-// archive, restore and comments. Card creation happens in operations.ts.
+// Planning the card operations: update (edit, due date, move and archive as one versioned step),
+// move, archive, restore and comments. Card creation happens in operations.ts; labels and
+// assignees in label-changes.ts.
 import type { Card } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import type { Operation } from "../../shared/protocol";
-import { type ChangeSet, conflict, gapFor, noList, positionAfter, positionAtEnd } from "./change-set";
+import { canManage } from "../../shared/tenant";
+import { type ChangeSet, conflict, gapFor, noList, positionAfter, positionAtEnd, unchanged } from "./change-set";
 import { now } from "./clock";
 import { newId } from "./ids";
 import type { Actor } from "./operations";
@@ -11,7 +13,7 @@ import type { BoardStore, Change, Expectation } from "./store";
 
 type CardOp = Extract<
 	Operation,
-	{ type: "card.update" | "card.move" | "card.archive" | "card.restore" | "comment.create" }
+	{ type: "card.update" | "card.move" | "card.archive" | "card.restore" | "comment.create" | "comment.delete" }
 >;
 
 export async function planCardChange(store: BoardStore, actor: Actor, boardId: string, op: CardOp): Promise<ChangeSet> {
@@ -56,6 +58,23 @@ export async function planCardChange(store: BoardStore, actor: Actor, boardId: s
 				event: { type: "comment.created", comment, card: next },
 			});
 		}
+		case "comment.delete": {
+			const comment = await store.comment(op.commentId);
+			if (!comment || comment.cardId !== card.id) return fail("not_found", "No such comment on this card.");
+			if (comment.authorId !== actor.userId && !canManage(actor.role))
+				return fail("forbidden", "Only its author, an owner or an admin can delete a comment.");
+			const next = { ...card, commentCount: card.commentCount - 1 };
+			return ok({
+				boardId,
+				changes: [{ remove: "comment", id: comment.id }],
+				expects: [
+					{ live: "card", id: card.id },
+					{ exists: "comment", id: comment.id },
+					{ count: "comments", cardId: card.id, is: card.commentCount },
+				],
+				event: { type: "comment.deleted", commentId: comment.id, card: next },
+			});
+		}
 	}
 }
 
@@ -66,7 +85,12 @@ async function planCardUpdate(
 	op: Extract<Operation, { type: "card.update" }>,
 ): Promise<ChangeSet> {
 	if (op.version !== card.version) return conflict("card", card);
-	const edited = { ...card, title: op.title ?? card.title, description: op.description ?? card.description };
+	const edited = {
+		...card,
+		title: op.title ?? card.title,
+		description: op.description ?? card.description,
+		dueDate: op.dueDate === undefined ? card.dueDate : op.dueDate,
+	};
 	const placed =
 		op.listId === undefined
 			? ok({ card: edited, expects: [] })
@@ -80,7 +104,7 @@ async function planCardUpdate(
 		changes.push({ archive: "card", id: card.id, at: next.updatedAt });
 		return ok({ boardId, changes, expects, event: { type: "card.archived", cardId: card.id, card: next } });
 	}
-	const edits = op.title !== undefined || op.description !== undefined;
+	const edits = op.title !== undefined || op.description !== undefined || op.dueDate !== undefined;
 	return ok({ boardId, changes, expects, event: { type: edits ? "card.updated" : "card.moved", card: next } });
 }
 
@@ -103,14 +127,6 @@ async function planCardRestore(store: BoardStore, boardId: string, cardId: strin
 		gapFor("cards", list.id, placement, card.id),
 	];
 	return ok({ boardId, changes, expects, event: { type: "card.restored", card } });
-}
-
-/** What an edit of a card relies on: nobody changed or archived it meanwhile. */
-function unchanged(card: Card): Expectation[] {
-	return [
-		{ version: "card", id: card.id, is: card.version },
-		{ live: "card", id: card.id },
-	];
 }
 
 /**

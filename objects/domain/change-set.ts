@@ -1,5 +1,7 @@
 // What planning an operation produces, and the small rules every planner shares: where an item
 // goes among its siblings, and how a conflict or a missing parent is reported.
+
+import type { Card } from "../../shared/api";
 import { fail, ok, type Result } from "../../shared/errors";
 import { keyBetween } from "../../shared/ordering";
 import type { Commit, Expectation } from "./store";
@@ -41,6 +43,14 @@ export function gapFor(
 	except: string | null,
 ): Expectation {
 	return { gap: table, parentId, after: placement.after, before: placement.before, except };
+}
+
+/** What a change to a card relies on: nobody changed or archived it meanwhile. */
+export function unchanged(card: Card): Expectation[] {
+	return [
+		{ version: "card", id: card.id, is: card.version },
+		{ live: "card", id: card.id },
+	];
 }
 
 export function conflict(noun: string, current: unknown): Result<never> {

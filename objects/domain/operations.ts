@@ -12,6 +12,7 @@ import { now } from "./clock";
 import { retryingConflicts } from "./conflict-backoff";
 import { fingerprintOf } from "./fingerprint";
 import { newId } from "./ids";
+import { planLabelChange } from "./label-changes";
 import { planListChange } from "./list-changes";
 import type { BoardStore, Change } from "./store";
 
@@ -39,15 +40,30 @@ export async function applyOperation(
 	opId: string | null,
 ): Promise<Result<Applied>> {
 	if (!canWrite(actor.role)) return readOnly();
-	const fingerprint = opId === null ? null : fingerprintOf(op);
-	// Another writer may get in between the reads and the commit (a shared database): the whole
-	// operation is planned again from fresh reads; the same id committed meanwhile replays.
+	return planAndCommit(store, actor, op, opId, async () => {
+		const board = await store.board(op.boardId);
+		if (!board) return fail("not_found", "No such board.");
+		return planOperation(store, actor, board, op);
+	});
+}
+
+/**
+ * Answers a repeated operation id with its first outcome, or plans (`plan`) and commits. Another
+ * writer may get in between the reads and the commit (a shared database): the whole change is
+ * then planned again from fresh reads, and the same id committed meanwhile replays.
+ */
+export async function planAndCommit(
+	store: BoardStore,
+	actor: Actor,
+	request: { type: string },
+	opId: string | null,
+	plan: () => Promise<ChangeSet>,
+): Promise<Result<Applied>> {
+	const fingerprint = opId === null ? null : fingerprintOf(request);
 	return retryingConflicts(async () => {
 		const earlier = await replay(store, actor, opId, fingerprint);
 		if (earlier) return earlier;
-		const board = await store.board(op.boardId);
-		if (!board) return fail("not_found", "No such board.");
-		const planned = await planOperation(store, actor, board, op);
+		const planned = await plan();
 		if (!planned.ok) return planned;
 		const committed = await store.commit({ ...planned.value, actorId: actor.userId, opId, fingerprint });
 		return ok({ replayed: false, committed });
@@ -144,6 +160,9 @@ async function planOperation(store: BoardStore, actor: Actor, board: Board, op: 
 				updatedAt: at,
 				commentCount: 0,
 				attachmentCount: 0,
+				labelIds: [],
+				assigneeIds: [],
+				dueDate: null,
 			};
 			const expects = [{ live: "list", id: list.id } as const, gapFor("cards", list.id, placement, null)];
 			return ok({ boardId, changes: [{ put: "card", row: card }], expects, event: { type: "card.created", card } });
@@ -153,7 +172,16 @@ async function planOperation(store: BoardStore, actor: Actor, board: Board, op: 
 		case "card.archive":
 		case "card.restore":
 		case "comment.create":
+		case "comment.delete":
 			return planCardChange(store, actor, boardId, op);
+		case "label.create":
+		case "label.update":
+		case "label.delete":
+		case "card.label":
+		case "card.unlabel":
+		case "card.assign":
+		case "card.unassign":
+			return planLabelChange(store, boardId, op);
 		default:
 			return assertNever(op);
 	}

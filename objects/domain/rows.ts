@@ -1,6 +1,7 @@
 // Mapping SQLite rows (snake_case, loosely typed) to the contract's entities, and the one-line
 // summaries the activity feed shows for each event.
-import type { Board, Card, Comment, List } from "../../shared/api";
+import type { Board, Card, Comment, Label, List } from "../../shared/api";
+import type { LabelColor } from "../../shared/labels";
 import type { BoardEvent, CommittedEvent } from "../../shared/protocol";
 
 export type Row = Record<string, string | number | null>;
@@ -39,6 +40,26 @@ export function toCard(r: Row): Card {
 		updatedAt: String(r.updated_at),
 		commentCount: Number(r.comment_count ?? 0),
 		attachmentCount: Number(r.attachment_count ?? 0),
+		labelIds: idsOf(r.label_ids),
+		assigneeIds: idsOf(r.assignee_ids),
+		dueDate: r.due_date === null || r.due_date === undefined ? null : String(r.due_date),
+	};
+}
+
+/** A JSON array of ids (json_group_array's answer) as a sorted list; nothing read means none. */
+function idsOf(value: string | number | null | undefined): string[] {
+	if (typeof value !== "string") return [];
+	return (JSON.parse(value) as unknown[]).filter((id): id is string => typeof id === "string").sort();
+}
+
+export function toLabel(r: Row): Label {
+	return {
+		id: String(r.id),
+		boardId: String(r.board_id),
+		name: String(r.name),
+		color: String(r.color) as LabelColor,
+		version: Number(r.version),
+		createdAt: String(r.created_at),
 	};
 }
 
@@ -60,8 +81,24 @@ export function toCommitted(r: Row): CommittedEvent {
 		boardId: String(r.board_id),
 		actorId: String(r.actor_id),
 		opId: r.op_id === null ? null : String(r.op_id),
-		event: JSON.parse(String(r.payload)) as BoardEvent,
+		event: withCardDefaults(JSON.parse(String(r.payload)) as BoardEvent),
 	};
+}
+
+/**
+ * Events logged before cards had labels, assignees and due dates carry cards without them; a
+ * replica replaying one would lose track of what a card is. They read as "none".
+ */
+function withCardDefaults(event: BoardEvent): BoardEvent {
+	const fill = (card: Card): Card => ({
+		...card,
+		labelIds: card.labelIds ?? [],
+		assigneeIds: card.assigneeIds ?? [],
+		dueDate: card.dueDate ?? null,
+	});
+	if ("cards" in event) return { ...event, cards: event.cards.map(fill) };
+	if ("card" in event) return { ...event, card: fill(event.card) };
+	return event;
 }
 
 /** A line for the activity feed. */
@@ -69,6 +106,26 @@ export function summarise(event: BoardEvent, actor: string): string {
 	switch (event.type) {
 		case "board.updated":
 			return `${actor} renamed the board to “${event.board.title}”`;
+		case "board.archived":
+			return `${actor} archived the board`;
+		case "board.restored":
+			return `${actor} restored the board “${event.board.title}”`;
+		case "label.created":
+			return `${actor} added the label “${event.label.name}”`;
+		case "label.updated":
+			return `${actor} changed the label “${event.label.name}”`;
+		case "label.deleted":
+			return `${actor} deleted a label`;
+		case "card.labeled":
+			return `${actor} labelled “${event.card.title}” ${event.label.name}`;
+		case "card.unlabeled":
+			return `${actor} took the label ${event.label.name} off “${event.card.title}”`;
+		case "card.assigned":
+			return `${actor} assigned ${event.assignee.name} to “${event.card.title}”`;
+		case "card.unassigned":
+			return `${actor} unassigned ${event.assignee.name} from “${event.card.title}”`;
+		case "comment.deleted":
+			return `${actor} deleted a comment on “${event.card.title}”`;
 		case "list.created":
 			return `${actor} added the list “${event.list.title}”`;
 		case "list.updated":
@@ -94,4 +151,9 @@ export function summarise(event: BoardEvent, actor: string): string {
 		case "attachment.removed":
 			return `${actor} removed an attachment from “${event.card.title}”`;
 	}
+}
+
+/** Something archived, with when (its row's archived_at). */
+export function toArchived<T>(r: Row, item: T): T & { archivedAt: string } {
+	return { ...item, archivedAt: String(r.archived_at ?? "") };
 }

@@ -1,19 +1,39 @@
 // The storage seam: what the board domain needs from wherever rows live. The Durable Object
 // implements it over its own SQLite (sqlite-store.ts); a shared-database variant implements the
 // same reads and writes with a tenant_id on every row. The domain never sees SQL.
-import type { Activity, Attachment, Board, BoardDetail, Card, CardDetail, Comment, List, User } from "../../shared/api";
+import type {
+	Activity,
+	ArchivedBoard,
+	Attachment,
+	Board,
+	BoardArchive,
+	BoardDetail,
+	Card,
+	CardDetail,
+	Comment,
+	Label,
+	List,
+	User,
+} from "../../shared/api";
 import type { BoardEvent, CommittedEvent } from "../../shared/protocol";
 
-/** A row-level write, applied together with its event in one transaction. */
+/**
+ * A row-level write, applied together with its event in one transaction. A card's `put` writes
+ * its own columns; which labels and members it has are rows of their own, written by `link` and
+ * `unlink`. Removing a label removes it from every card too.
+ */
 export type Change =
 	| { put: "board"; row: Board }
 	| { put: "list"; row: List }
 	| { put: "card"; row: Card }
 	| { put: "comment"; row: Comment }
-	| { archive: "list" | "card"; id: string; at: string }
-	| { restore: "list" | "card"; id: string }
+	| { put: "label"; row: Label }
+	| { archive: "board" | "list" | "card"; id: string; at: string }
+	| { restore: "board" | "list" | "card"; id: string }
 	| { put: "attachment"; row: Attachment }
-	| { remove: "attachment" | "upload"; id: string };
+	| { remove: "attachment" | "upload" | "comment" | "label"; id: string }
+	| { link: "label" | "assignee"; cardId: string; id: string }
+	| { unlink: "label" | "assignee"; cardId: string; id: string };
 
 /**
  * What a plan read and relies on. A store that serves one request at a time (the Durable Object)
@@ -23,11 +43,13 @@ export type Change =
  */
 export type Expectation =
 	/** The row still has this version (no one else changed it). */
-	| { version: "board" | "list" | "card"; id: string; is: number }
+	| { version: "board" | "list" | "card" | "label"; id: string; is: number }
 	/** The row is still live: not archived (a card: nor its list). */
 	| { live: "board" | "list" | "card"; id: string }
 	/** The row is still archived by itself, so it can be restored. */
-	| { archived: "list" | "card"; id: string }
+	| { archived: "board" | "list" | "card"; id: string }
+	/** The row still exists: things that are deleted rather than archived, and members. */
+	| { exists: "label" | "comment" | "member"; id: string }
 	/**
 	 * No live sibling (other than `except`) sits strictly between these two positions under this
 	 * parent: the new key computed between them is unique. Null is an open end.
@@ -73,11 +95,18 @@ export type Awaitable<T> = T | Promise<T>;
  * (its commit a `batch`). Awaiting a value that is already there never yields to other requests,
  * so inside the Durable Object a read and the commit that follows it stay one uninterrupted step.
  *
- * "Live" below means on the board: not archived, and not on an archived list.
+ * "Live" below means on the board: not archived, and not on an archived list. A card asked for
+ * by its id alone (`card`, `cardDetail`) is live only on a live board too.
  */
 export interface BoardStore {
 	boards(): Awaitable<Board[]>;
 	board(boardId: string): Awaitable<Board | undefined>;
+	/** A board that is archived (and so restorable), or undefined. */
+	archivedBoard(boardId: string): Awaitable<Board | undefined>;
+	/** Archived boards, the most recently archived first. */
+	archivedBoards(): Awaitable<ArchivedBoard[]>;
+	/** A live board's archived lists (with how many cards each took along) and archived cards. */
+	boardArchive(boardId: string): Awaitable<BoardArchive>;
 	boardDetail(boardId: string): Awaitable<BoardDetail | undefined>;
 	list(listId: string): Awaitable<List | undefined>;
 	/** A list that is archived (and so restorable), or undefined. */
@@ -87,6 +116,8 @@ export interface BoardStore {
 	/** A card archived by itself (and so restorable), or undefined. */
 	archivedCard(cardId: string): Awaitable<Card | undefined>;
 	cardDetail(cardId: string): Awaitable<CardDetail | undefined>;
+	comment(commentId: string): Awaitable<Comment | undefined>;
+	label(labelId: string): Awaitable<Label | undefined>;
 	/** The cards an archived list holds (those not archived by themselves), in order. */
 	cardsOfArchivedList(listId: string): Awaitable<Card[]>;
 	/** Live cards of a list, in order. */

@@ -5,8 +5,10 @@
 // sockets are reached, how the cleanup sweep is scheduled — comes in through TenantDeps.
 import type {
 	ApiKey,
+	ArchivedBoard,
 	Attachment,
 	Board,
+	BoardArchive,
 	BoardDetail,
 	CardDetail,
 	Me,
@@ -14,6 +16,7 @@ import type {
 	NewApiKey,
 	NewMember,
 	NewUpload,
+	SearchResult,
 	Tenant as TenantInfo,
 	TenantUpdate,
 	UploadStatus,
@@ -28,10 +31,12 @@ import { canManage, type Plan } from "../../shared/tenant";
 import type { AttachmentScope } from "./attachment-scope";
 import * as attachments from "./attachments";
 import { type BillingRecords, finalInvoice, invoiceList, usageReport } from "./billing";
+import { setBoardArchived } from "./board-archive";
 import type { Db } from "./db";
 import { addApiKey, addMember, type Credential, getUser, listApiKeys, listMembers, resolveActor } from "./members";
 import { type Actor, type Applied, applyOperation, createBoard } from "./operations";
 import { type Revoked, removeMember, revokeApiKey, signOut } from "./revocation";
+import { search } from "./search";
 import type { Session } from "./sessions";
 import { checkPassword, refuseSignIn, type SignInAttempt, signIn } from "./sign-in";
 import { dbFailureLog, type FailureLog } from "./sign-in-throttle";
@@ -201,6 +206,36 @@ export class TenantService {
 		return this.#with(credential, "write", (actor, tenant) =>
 			createBoard(this.deps.store, actor, title, opId, PLANS[tenant.plan].maxBoards),
 		);
+	}
+
+	/** Archives a board (true) or brings it back (false, if the plan has room for it). */
+	async setBoardArchived(
+		credential: Credential,
+		boardId: string,
+		archived: boolean,
+		opId: string | null,
+	): Promise<Result<Board>> {
+		return this.#with(credential, "write", (actor, tenant) =>
+			setBoardArchived(this.deps.store, actor, boardId, archived, opId, PLANS[tenant.plan].maxBoards),
+		);
+	}
+
+	async archivedBoards(credential: Credential): Promise<Result<ArchivedBoard[]>> {
+		return this.#with(credential, "read", async () => ok(await this.deps.store.archivedBoards()));
+	}
+
+	/** A live board's archived lists and cards, which can be restored from there. */
+	async boardArchive(credential: Credential, boardId: string): Promise<Result<BoardArchive>> {
+		return this.#with(credential, "read", async () =>
+			(await this.deps.store.board(boardId))
+				? ok(await this.deps.store.boardArchive(boardId))
+				: fail("not_found", "No such board."),
+		);
+	}
+
+	/** Cards and comments of live boards that match, best first. */
+	async search(credential: Credential, query: string): Promise<Result<SearchResult[]>> {
+		return this.#with(credential, "read", () => search(this.deps.db, query));
 	}
 
 	async getBoard(credential: Credential, boardId: string): Promise<Result<BoardDetail>> {

@@ -2,6 +2,7 @@
 // transaction and recorded in `schema_migrations`. Cheap when current: one indexed read.
 import { evenKeys } from "../../shared/ordering";
 import { now } from "../domain/clock";
+import { SEARCH_SCHEMA } from "./search-schema";
 import type { Sql } from "./sql";
 
 export interface Migration {
@@ -125,6 +126,25 @@ export const MIGRATIONS: readonly Migration[] = [
 			"INSERT INTO plan_changes (effective_at, plan) SELECT created_at, plan FROM tenant",
 			`INSERT INTO gauges (meter, level, since) SELECT 'storage.byte_seconds', coalesce(sum(size), 0),
 				CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) FROM attachments`,
+		],
+	},
+	// Version 6 is another branch's (members and invites); the gap closes when they meet.
+	{
+		version: 7,
+		name: "labels, assignees and due dates; full-text search over cards and comments",
+		statements: [
+			"ALTER TABLE cards ADD COLUMN due_date TEXT",
+			`CREATE TABLE labels (id TEXT PRIMARY KEY, board_id TEXT NOT NULL REFERENCES boards(id), name TEXT NOT NULL,
+				color TEXT NOT NULL, version INTEGER NOT NULL, created_at TEXT NOT NULL)`,
+			"CREATE INDEX labels_by_board ON labels(board_id, created_at)",
+			// Which labels and members a card has: many to many, a row per pair.
+			`CREATE TABLE card_labels (card_id TEXT NOT NULL, label_id TEXT NOT NULL,
+				PRIMARY KEY (card_id, label_id)) WITHOUT ROWID`,
+			"CREATE INDEX card_labels_by_label ON card_labels(label_id)",
+			`CREATE TABLE card_assignees (card_id TEXT NOT NULL, user_id TEXT NOT NULL,
+				PRIMARY KEY (card_id, user_id)) WITHOUT ROWID`,
+			"CREATE INDEX card_assignees_by_user ON card_assignees(user_id)",
+			...SEARCH_SCHEMA,
 		],
 	},
 ];

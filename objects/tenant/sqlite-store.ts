@@ -1,23 +1,56 @@
 // BoardStore over the tenant object's own SQLite. No tenant_id columns: the whole database
 // belongs to one tenant, which is the isolation story of the Durable Object design.
-import type { Activity, Board, BoardDetail, Card, CardDetail, List, User } from "../../shared/api";
+import type {
+	Activity,
+	ArchivedBoard,
+	Board,
+	BoardArchive,
+	BoardDetail,
+	Card,
+	CardDetail,
+	Comment,
+	Label,
+	List,
+	User,
+} from "../../shared/api";
 import type { CommittedEvent } from "../../shared/protocol";
 import { byPosition } from "../../shared/protocol";
 import { toAttachment } from "../domain/attachment-rows";
 import { now } from "../domain/clock";
 import type { Statement } from "../domain/db";
-import { type Row, summarise, toBoard, toCard, toComment, toCommitted, toList } from "../domain/rows";
+import {
+	type Row,
+	summarise,
+	toArchived,
+	toBoard,
+	toCard,
+	toComment,
+	toCommitted,
+	toLabel,
+	toList,
+} from "../domain/rows";
 import type { BoardStore, Commit, OperationRecord } from "../domain/store";
 import type { Sql } from "./sql";
 import type { SqliteDb } from "./sqlite-db";
 import { writeChange } from "./sqlite-writes";
 
-/** Cards with their counts. A card is live when neither it nor its list is archived. */
+/**
+ * Cards with their counts, labels and assignees (members only: a removed member drops off the
+ * cards they had). A card is live when neither it nor its list is archived.
+ */
 const CARD_SELECT = `SELECT c.*,
 	(SELECT count(*) FROM comments WHERE card_id = c.id) AS comment_count,
-	(SELECT count(*) FROM attachments WHERE card_id = c.id) AS attachment_count
+	(SELECT count(*) FROM attachments WHERE card_id = c.id) AS attachment_count,
+	(SELECT json_group_array(label_id) FROM card_labels WHERE card_id = c.id) AS label_ids,
+	(SELECT json_group_array(a.user_id) FROM card_assignees a JOIN members m ON m.id = a.user_id
+		WHERE a.card_id = c.id) AS assignee_ids
 	FROM cards c JOIN lists l ON l.id = c.list_id`;
+/** A comment with its author's name. */
+const COMMENT_SELECT = `SELECT cm.*, coalesce(m.name, 'Former member') AS author_name FROM comments cm
+	LEFT JOIN members m ON m.id = cm.author_id`;
 const LIVE = "c.archived = 0 AND l.archived = 0";
+/** For a card found by its id alone: its board is not archived either. */
+const ON_LIVE_BOARD = "EXISTS (SELECT 1 FROM boards b WHERE b.id = c.board_id AND b.archived = 0)";
 
 /** How many events a reconnecting client may replay before a snapshot is cheaper. */
 const RESUME_WINDOW = 1000;
@@ -54,8 +87,42 @@ export class SqliteBoardStore implements BoardStore {
 		if (!board) return undefined;
 		const lists = this.lists(boardId);
 		const cards = this.sql.all<Row>(`${CARD_SELECT} WHERE c.board_id = ? AND ${LIVE}`, boardId).map(toCard);
+		const labels = this.sql.all<Row>("SELECT * FROM labels WHERE board_id = ? ORDER BY created_at, id", boardId);
 		const seq = this.#lastSeq(boardId);
-		return { ...board, lists, cards: cards.sort(byPosition), members: this.members(), seq };
+		return {
+			...board,
+			lists,
+			cards: cards.sort(byPosition),
+			labels: labels.map(toLabel),
+			members: this.members(),
+			seq,
+		};
+	}
+
+	archivedBoard(boardId: string): Board | undefined {
+		const row = this.sql.one<Row>("SELECT * FROM boards WHERE id = ? AND archived = 1", boardId);
+		return row && toBoard(row);
+	}
+
+	archivedBoards(): ArchivedBoard[] {
+		const rows = this.sql.all<Row>("SELECT * FROM boards WHERE archived = 1 ORDER BY archived_at DESC, id");
+		return rows.map((row) => toArchived(row, toBoard(row)));
+	}
+
+	boardArchive(boardId: string): BoardArchive {
+		const lists = this.sql.all<Row>(
+			`SELECT l.*, (SELECT count(*) FROM cards WHERE list_id = l.id AND archived = 0) AS card_count FROM lists l
+			WHERE l.board_id = ? AND l.archived = 1 ORDER BY l.archived_at DESC, l.id`,
+			boardId,
+		);
+		const cards = this.sql.all<Row>(
+			`${CARD_SELECT} WHERE c.board_id = ? AND c.archived = 1 AND l.archived = 0 ORDER BY c.archived_at DESC, c.id`,
+			boardId,
+		);
+		return {
+			lists: lists.map((row) => ({ ...toArchived(row, toList(row)), cardCount: Number(row.card_count) })),
+			cards: cards.map((row) => toArchived(row, toCard(row))),
+		};
 	}
 
 	list(listId: string): List | undefined {
@@ -76,7 +143,7 @@ export class SqliteBoardStore implements BoardStore {
 	}
 
 	card(cardId: string): Card | undefined {
-		const row = this.sql.one<Row>(`${CARD_SELECT} WHERE c.id = ? AND ${LIVE}`, cardId);
+		const row = this.sql.one<Row>(`${CARD_SELECT} WHERE c.id = ? AND ${LIVE} AND ${ON_LIVE_BOARD}`, cardId);
 		return row && toCard(row);
 	}
 
@@ -89,16 +156,22 @@ export class SqliteBoardStore implements BoardStore {
 		const card = this.card(cardId);
 		if (!card) return undefined;
 		const comments = this.sql
-			.all<Row>(
-				`SELECT cm.*, coalesce(m.name, 'Former member') AS author_name FROM comments cm
-				LEFT JOIN members m ON m.id = cm.author_id WHERE cm.card_id = ? ORDER BY cm.created_at, cm.id`,
-				cardId,
-			)
+			.all<Row>(`${COMMENT_SELECT} WHERE cm.card_id = ? ORDER BY cm.created_at, cm.id`, cardId)
 			.map(toComment);
 		const attachments = this.sql
 			.all<Row>("SELECT * FROM attachments WHERE card_id = ? ORDER BY created_at, id", cardId)
 			.map(toAttachment);
 		return { ...card, comments, attachments };
+	}
+
+	comment(commentId: string): Comment | undefined {
+		const row = this.sql.one<Row>(`${COMMENT_SELECT} WHERE cm.id = ?`, commentId);
+		return row && toComment(row);
+	}
+
+	label(labelId: string): Label | undefined {
+		const row = this.sql.one<Row>("SELECT * FROM labels WHERE id = ?", labelId);
+		return row && toLabel(row);
 	}
 
 	cardsOfArchivedList(listId: string): Card[] {

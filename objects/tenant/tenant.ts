@@ -184,6 +184,22 @@ export class Tenant extends Server<Env> {
 		return this.#answer(this.#service.getBoard(credential, boardId));
 	}
 
+	async setBoardArchived(credential: Credential, boardId: string, archived: boolean, opId: string | null) {
+		return this.#service.setBoardArchived(credential, boardId, archived, opId);
+	}
+
+	async archivedBoards(credential: Credential) {
+		return this.#service.archivedBoards(credential);
+	}
+
+	async boardArchive(credential: Credential, boardId: string) {
+		return this.#service.boardArchive(credential, boardId);
+	}
+
+	async search(credential: Credential, query: string) {
+		return this.#service.search(credential, query);
+	}
+
 	async getCard(credential: Credential, cardId: string) {
 		return this.#answer(this.#service.getCard(credential, cardId));
 	}

@@ -12,6 +12,7 @@ const board: BoardDetail = {
 	updatedAt: "t",
 	lists: [list("todo", "a0"), list("doing", "a1"), list("done", "a2")],
 	cards: [],
+	labels: [],
 	members: [],
 	seq: 1,
 };

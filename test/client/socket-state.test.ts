@@ -13,6 +13,7 @@ const board: BoardDetail = {
 	updatedAt: "t",
 	lists: [{ id: "l_1", boardId: "b_1", title: "To do", position: "a0", version: 1 }],
 	cards: [],
+	labels: [],
 	members: [],
 	seq: 10,
 };
@@ -31,6 +32,9 @@ function created(seq: number, prevSeq: number, title: string): CommittedEvent {
 		updatedAt: "t",
 		commentCount: 0,
 		attachmentCount: 0,
+		labelIds: [],
+		assigneeIds: [],
+		dueDate: null,
 	};
 	return { seq, prevSeq, boardId: "b_1", actorId: "u", opId: null, event: { type: "card.created", card } };
 }

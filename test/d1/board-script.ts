@@ -1,16 +1,22 @@
 // One afternoon of work on a board, as a script the board domain plays against any BoardStore:
 // the Durable Object's and the D1 one must leave the same events and the same board behind.
+import { setBoardArchived } from "../../objects/domain/board-archive";
+import type { Db } from "../../objects/domain/db";
 import type { Actor, Applied } from "../../objects/domain/operations";
 import { applyOperation, createBoard } from "../../objects/domain/operations";
+import { search } from "../../objects/domain/search";
 import type { BoardStore } from "../../objects/domain/store";
-import type { Card } from "../../shared/api";
+import type { Card, SearchResult } from "../../shared/api";
 import type { Result } from "../../shared/errors";
 import type { Operation } from "../../shared/protocol";
 
 export const ALICE: Actor = { userId: "u_alice", name: "Alice", role: "owner" };
 
-/** Plays the script and returns everything a client could observe afterwards. */
-export async function playScript(store: BoardStore, actor: Actor = ALICE) {
+/**
+ * Plays the script and returns everything a client could observe afterwards. With the store's
+ * `db`, searches too (the one search query, through each design's Db).
+ */
+export async function playScript(store: BoardStore, db?: Db, actor: Actor = ALICE) {
 	const outcomes: unknown[] = [];
 	const created = await createBoard(store, actor, "Roadmap", null, 10);
 	if (!created.ok) throw new Error(`createBoard: ${created.code}`);
@@ -53,6 +59,8 @@ export async function playScript(store: BoardStore, actor: Actor = ALICE) {
 	await apply({ type: "list.restore", boardId, listId: done.id });
 	await apply({ type: "card.update", boardId, cardId: c.id, version: 3, archived: true });
 	await apply({ type: "card.move", boardId, cardId: a.id, listId: "l_missing", afterId: null });
+	const relational = await playRelational(store, apply, boardId, { a, b });
+	const archivedBoards = await archiveAndRestore(store, actor, boardId, outcomes);
 	const board = await store.boardDetail(boardId);
 	return {
 		outcomes,
@@ -67,7 +75,68 @@ export async function playScript(store: BoardStore, actor: Actor = ALICE) {
 		resumeFromTheFuture: await store.eventsSince(999, boardId),
 		activity: await store.activity(boardId, 100),
 		boards: await store.boards(),
+		archive: await store.boardArchive(boardId),
+		archivedBoards,
+		...relational,
+		searches: db && {
+			brief: withoutRanks(await search(db, "brief")),
+			reviewed: withoutRanks(await search(db, "reviewed OR draft")),
+			archived: withoutRanks(await search(db, "room")),
+		},
 	};
+}
+
+type Apply = (op: Operation, opId?: string | null) => Promise<Result<Applied>>;
+
+/** Labels, assignees, due dates and a deleted comment, with their refusals. */
+async function playRelational(store: BoardStore, apply: Apply, boardId: string, cards: { a: Card; b: Card }) {
+	const { a, b } = cards;
+	const labelOf = (result: Result<Applied>) =>
+		result.ok && "label" in result.value.committed.event ? result.value.committed.event.label.id : "";
+	const urgent = labelOf(await apply({ type: "label.create", boardId, name: "Urgent", color: "red" }));
+	const later = labelOf(await apply({ type: "label.create", boardId, name: "Later", color: "gray" }));
+	await apply({ type: "label.update", boardId, labelId: urgent, version: 1, name: "Blocker" });
+	await apply({ type: "label.update", boardId, labelId: urgent, version: 1, color: "blue" });
+	await apply({ type: "card.label", boardId, cardId: a.id, labelId: urgent });
+	await apply({ type: "card.label", boardId, cardId: a.id, labelId: urgent });
+	await apply({ type: "card.label", boardId, cardId: b.id, labelId: later });
+	await apply({ type: "card.label", boardId, cardId: a.id, labelId: "lb_missing" });
+	await apply({ type: "card.assign", boardId, cardId: a.id, userId: ALICE.userId });
+	await apply({ type: "card.assign", boardId, cardId: a.id, userId: "u_nobody" });
+	const version = (await store.card(b.id))?.version ?? 0;
+	await apply({ type: "card.update", boardId, cardId: b.id, version, dueDate: "2030-01-31" });
+	await apply({ type: "card.update", boardId, cardId: b.id, version, dueDate: "2030-02-01" });
+	await apply({ type: "label.delete", boardId, labelId: later });
+	const firstDraft = (await store.cardDetail(b.id))?.comments[0]?.id ?? "";
+	await apply({ type: "comment.delete", boardId, cardId: b.id, commentId: firstDraft });
+	await apply({ type: "comment.delete", boardId, cardId: b.id, commentId: firstDraft });
+	return {
+		labelled: await store.label(urgent),
+		deletedLabel: await store.label(later),
+		cardBAfter: await store.cardDetail(b.id),
+	};
+}
+
+/** The board leaves and comes back; what the archived list said in between. */
+async function archiveAndRestore(store: BoardStore, actor: Actor, boardId: string, outcomes: unknown[]) {
+	const record = (result: Result<unknown>) => outcomes.push(result.ok ? "ok" : result.code);
+	record(await setBoardArchived(store, actor, boardId, true, "op-archive-board", 10));
+	record(await setBoardArchived(store, actor, boardId, true, "op-archive-board", 10));
+	record(await setBoardArchived(store, actor, boardId, true, null, 10));
+	const whileArchived = { archived: await store.archivedBoards(), live: await store.boards() };
+	record(await setBoardArchived(store, actor, boardId, false, null, 10));
+	return whileArchived;
+}
+
+/**
+ * Search results without their bm25 rank: D1's index is shared by every tenant of the database,
+ * so its statistics (and the scores) differ from a tenant's own index; the matches do not.
+ */
+function withoutRanks(result: Result<SearchResult[]>) {
+	if (!result.ok) return result.code;
+	return result.value
+		.map(({ rank: _rank, ...rest }) => rest)
+		.sort((x, y) => `${x.kind}${x.snippet}`.localeCompare(`${y.kind}${y.snippet}`));
 }
 
 function byPositionThenTitle(x: Card, y: Card): number {

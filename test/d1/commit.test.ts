@@ -12,6 +12,7 @@ function cardWithComment(boardId: string, listId: string, expects: Expectation[]
 	const card: Card = {
 		...{ id: newId("c"), boardId, listId, title: "Guarded", description: "", position: "a0", version: 1 },
 		...{ createdBy: "u_x", createdAt: at, updatedAt: at, commentCount: 0, attachmentCount: 0 },
+		...{ labelIds: [], assigneeIds: [], dueDate: null },
 	};
 	const comment = { id: newId("m"), cardId: card.id, authorId: "u_x", authorName: "X", body: "Hi", createdAt: at };
 	return {

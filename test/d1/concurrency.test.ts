@@ -120,6 +120,45 @@ describe("concurrent writers on one shared database", () => {
 			expect(chain.map((e) => e.prev)).toEqual([0, ...chain.slice(0, -1).map((e) => e.seq)]);
 		}
 	});
+
+	it("labels and people added to one card by many Workers at once all stay, and every event tells the truth", async () => {
+		const { tenantId, owner, store, board, lists } = await tenantWithBoard();
+		const made = await applyOperation(
+			store,
+			owner,
+			{ type: "card.create", boardId: board.id, listId: lists[0]?.id ?? "", title: "Busy card" },
+			null,
+		);
+		if (!made.ok || !("card" in made.value.committed.event)) throw new Error("card.create failed");
+		const cardId = made.value.committed.event.card.id;
+		const labelIds: string[] = [];
+		for (const name of ["A", "B", "C", "D", "E", "F"]) {
+			const label = await applyOperation(
+				store,
+				owner,
+				{ type: "label.create", boardId: board.id, name, color: "red" },
+				null,
+			);
+			if (label.ok && "label" in label.value.committed.event) labelIds.push(label.value.committed.event.label.id);
+		}
+		const ops: Operation[] = [
+			...labelIds.map((labelId): Operation => ({ type: "card.label", boardId: board.id, cardId, labelId })),
+			{ type: "card.assign", boardId: board.id, cardId, userId: owner.userId },
+		];
+		const results = await concurrently(tenantId, owner, ops);
+		expect(results.filter((r) => !r.ok)).toEqual([]);
+		const card = await store.card(cardId);
+		expect(card?.labelIds).toEqual([...labelIds].sort());
+		expect(card?.assigneeIds).toEqual([owner.userId]);
+		expect(card?.version).toBe(1 + ops.length);
+		// Each event's card is the card as that commit left it: versions 2, 3, … and growing label sets.
+		const events = results.flatMap((r) =>
+			r.ok && "card" in r.value.committed.event ? [r.value.committed.event.card] : [],
+		);
+		const byVersion = events.sort((x, y) => x.version - y.version);
+		expect(byVersion.map((c) => c.version)).toEqual(ops.map((_, i) => i + 2));
+		expect(byVersion.map((c) => c.labelIds.length + c.assigneeIds.length)).toEqual(ops.map((_, i) => i + 1));
+	});
 });
 
 /** A second board in the same tenant, and its first list. */

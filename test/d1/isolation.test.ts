@@ -57,6 +57,12 @@ async function seed(tenantId: string, name: string, comments: number, version: n
 			),
 		),
 		run(
+			"INSERT INTO labels (tenant_id, id, board_id, name, color, version, created_at) VALUES (?, 'lb_same', 'b_same', ?, 'red', 1, 't')",
+			`${name}'s label`,
+		),
+		run("INSERT INTO card_labels (tenant_id, card_id, label_id) VALUES (?, 'c_same', 'lb_same')"),
+		run("INSERT INTO card_assignees (tenant_id, card_id, user_id) VALUES (?, 'c_same', 'u_same')"),
+		run(
 			`INSERT INTO attachments (tenant_id, id, card_id, name, size, content_type, sha256, uploaded_by, created_at)
 			VALUES (?, 'a_same', 'c_same', ?, 1, 'text/plain', 'x', 'u_same', 't')`,
 			`${name}.txt`,
@@ -92,6 +98,11 @@ async function everything(store: D1BoardStore) {
 		event: await store.event(1),
 		eventsSince: await store.eventsSince(0, "b_same"),
 		activity: await store.activity("b_same", 10),
+		archivedBoard: await store.archivedBoard("b_same"),
+		archivedBoards: await store.archivedBoards(),
+		boardArchive: await store.boardArchive("b_same"),
+		comment: await store.comment("m_0"),
+		label: await store.label("lb_same"),
 	};
 }
 
@@ -116,8 +127,14 @@ describe("tenants sharing the database never see each other's rows", () => {
 		expect(JSON.stringify(seen)).not.toMatch(/Bob/);
 		expect(seen.boards.map((b) => b.title)).toEqual(["Ann's board"]);
 		expect(seen.detail?.cards).toEqual([
-			expect.objectContaining({ title: "Ann's card", commentCount: 1, attachmentCount: 1 }),
+			expect.objectContaining({
+				...{ title: "Ann's card", commentCount: 1, attachmentCount: 1 },
+				...{ labelIds: ["lb_same"], assigneeIds: ["u_same"] },
+			}),
 		]);
+		expect(seen.detail?.labels.map((l) => l.name)).toEqual(["Ann's label"]);
+		expect(seen.boardArchive.lists.map((l) => [l.title, l.cardCount])).toEqual([["Ann's old list", 1]]);
+		expect(seen.comment?.body).toBe("Ann says 0");
 		expect(seen.detail?.members.map((m) => m.name).sort()).toEqual(["Ann", "Ann Owner"]);
 		expect(seen.cardDetail?.comments.map((c) => c.body)).toEqual(["Ann says 0"]);
 		expect(seen.cardDetail?.attachments.map((a) => a.name)).toEqual(["Ann.txt"]);
@@ -157,8 +174,23 @@ describe("tenants sharing the database never see each other's rows", () => {
 		const statements: string[] = [];
 		const store = new D1BoardStore(recording(statements), tenantId);
 		await everything(store);
-		const op = { type: "comment.create", boardId: "b_same", cardId: "c_same", body: "Hi" } as const;
-		await applyOperation(store, { userId: "u_same", name: "Ann", role: "owner" }, op, "op_new");
+		const ann = { userId: "u_same", name: "Ann", role: "owner" } as const;
+		const at = { boardId: "b_same", cardId: "c_same" } as const;
+		const ops = [
+			{ type: "comment.create", ...at, body: "Hi" },
+			{ type: "comment.delete", ...at, commentId: "m_0" },
+			{ type: "label.create", boardId: "b_same", name: "New", color: "teal" },
+			{ type: "label.update", boardId: "b_same", labelId: "lb_same", version: 1, name: "Renamed" },
+			{ type: "card.unlabel", ...at, labelId: "lb_same" },
+			{ type: "card.label", ...at, labelId: "lb_same" },
+			{ type: "card.unassign", ...at, userId: "u_same" },
+			{ type: "card.assign", ...at, userId: "u_same" },
+			{ type: "label.delete", boardId: "b_same", labelId: "lb_same" },
+		] as const;
+		for (const [i, op] of ops.entries()) {
+			const applied = await applyOperation(store, ann, op, `op_new_${i}`);
+			expect(applied.ok, op.type).toBe(true);
+		}
 		// A read or an update filters by `tenant_id = ?1`; an insert writes ?1 into tenant_id.
 		const scoped = (sql: string) =>
 			/\btenant_id = \?1\b/.test(sql) || /^INSERT INTO \w+ \(tenant_id,[^)]*\)\s*VALUES \(\?1,/.test(sql);

@@ -8,6 +8,7 @@ import { migrate } from "../../objects/tenant/migrations";
 import { Sql } from "../../objects/tenant/sql";
 import { SqliteDb } from "../../objects/tenant/sqlite-db";
 import { SqliteBoardStore } from "../../objects/tenant/sqlite-store";
+import { D1Db } from "../../worker/d1/d1-db";
 import { ALICE, normalise, playScript } from "./board-script";
 import { storeFor, testEnv } from "./helpers";
 
@@ -24,8 +25,9 @@ function playInDurableObject(): ReturnType<typeof playScript> {
 			ALICE.name,
 		);
 		const hooks = { ledger: async () => [], after() {}, failed() {} };
-		const store: BoardStore = new SqliteBoardStore(sql, new SqliteDb(sql, state.storage), state.storage, hooks);
-		return playScript(store);
+		const db = new SqliteDb(sql, state.storage);
+		const store: BoardStore = new SqliteBoardStore(sql, db, state.storage, hooks);
+		return playScript(store, db);
 	});
 }
 
@@ -37,7 +39,7 @@ async function playInD1(): ReturnType<typeof playScript> {
 	)
 		.bind(tenantId, ALICE.userId, "alice@acme.test", ALICE.name)
 		.run();
-	return playScript(storeFor(tenantId));
+	return playScript(storeFor(tenantId), new D1Db(testEnv.DB, () => tenantId));
 }
 
 describe("the D1 store behaves like the Durable Object's store", () => {
@@ -47,7 +49,7 @@ describe("the D1 store behaves like the Durable Object's store", () => {
 	});
 
 	it("the script exercises every kind of outcome, not just successes", async () => {
-		const { outcomes, board, cardA, events } = await playInD1();
+		const { outcomes, board, cardA, events, cardBAfter, searches, archivedBoards, archive } = await playInD1();
 		expect(outcomes).toContainEqual("version_conflict");
 		expect(outcomes).toContainEqual("idempotency_key_reused");
 		expect(outcomes).toContainEqual("not_found");
@@ -56,6 +58,16 @@ describe("the D1 store behaves like the Durable Object's store", () => {
 		expect(board?.cards.map((c) => c.title)).toEqual(["Pick a name", "Write the brief (v2)"]);
 		expect(cardA?.comments.map((c) => c.body)).toEqual(["Reviewed."]);
 		expect(cardA?.commentCount).toBe(1);
+		expect(outcomes).toContainEqual("conflict");
+		expect(board?.labels.map((l) => [l.name, l.color, l.version])).toEqual([["Blocker", "red", 2]]);
+		expect(cardA?.labelIds).toEqual([board?.labels[0]?.id]);
+		expect(cardA?.assigneeIds).toEqual([ALICE.userId]);
+		expect(cardBAfter).toMatchObject({ labelIds: [], dueDate: "2030-01-31", comments: [], commentCount: 0 });
+		expect(archivedBoards.archived.map((b) => b.id)).toEqual([board?.id]);
+		expect(archivedBoards.live).toEqual([]);
+		expect(archive.cards.map((c) => c.title)).toEqual(["Book a room"]);
+		expect(searches?.brief).toEqual([expect.objectContaining({ kind: "card", cardTitle: "Write the brief (v2)" })]);
+		expect(searches?.archived).toEqual([]);
 		expect(events?.map((e) => e.seq)).toEqual(events?.map((_, i) => i + 1));
 		expect(events?.map((e) => e.prevSeq)).toEqual(events?.map((_, i) => i));
 	});

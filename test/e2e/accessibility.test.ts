@@ -35,6 +35,12 @@ describe.each([
 		browser = await launch();
 		const made = await makeTenant("a11y");
 		await addCard(made.token, made.slug, made.boardId, "To do", "Check the contrast");
+		const shelved = await addCard(made.token, made.slug, made.boardId, "Doing", "Shelved idea");
+		await fetch(`${baseUrl()}/api/t/${made.slug}/cards/${shelved.id}`, {
+			method: "PATCH",
+			headers: { authorization: `Bearer ${made.token}`, "content-type": "application/json" },
+			body: JSON.stringify({ version: 1, archived: true }),
+		});
 		tenant = made;
 		page = await (await browser.newContext(screen)).newPage();
 	});
@@ -84,6 +90,28 @@ describe.each([
 		await page.getByRole("button", { name: "Move card Check the contrast" }).click();
 		await page.getByRole("menu").waitFor({ timeout: 5000 });
 		expect(await seriousViolations(page, `a11y-${name}-card-menu`)).toEqual([]);
+	});
+
+	it("the archive panel, a card's labels being edited, search results and archived boards", async () => {
+		await page.keyboard.press("Escape");
+		await page.getByTestId("archive-toggle").click();
+		await page.getByTestId("archived-card").first().waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-archive`)).toEqual([]);
+		await page.getByRole("button", { name: "Close the archive" }).click();
+		await page.locator("[data-testid=card] .card-open").first().click();
+		await page.getByRole("button", { name: "Edit labels…" }).click();
+		await page.getByTestId("label-manager").waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-labels`)).toEqual([]);
+		await page.keyboard.press("Escape");
+		await page.getByTestId("card-dialog").waitFor({ state: "detached", timeout: 5000 });
+		await page.getByTestId("search-input").fill("contrast");
+		await page.getByTestId("search-input").press("Enter");
+		await page.getByTestId("search-result").first().waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-search`)).toEqual([]);
+		await page.getByRole("link", { name: "← Boards" }).click();
+		await page.getByTestId("archived-boards-toggle").click();
+		await page.getByText("No archived boards.").waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-archived-boards`)).toEqual([]);
 	});
 
 	it("the operator console: its token prompt, then a tenant's detail", async () => {

@@ -110,3 +110,44 @@ describe("schema version 3", () => {
 		});
 	});
 });
+
+describe("schema version 7", () => {
+	it("indexes the cards and comments written before it, and keeps the index in step after", async () => {
+		const stub = env.Tenant.getByName(uniqueSlug("search-backfill"));
+		await runInDurableObject(stub, (_instance, state) => {
+			const sql = new Sql(state.storage);
+			migrate(
+				state.storage,
+				sql,
+				MIGRATIONS.filter((m) => m.version < 7),
+			);
+			sql.run("INSERT INTO boards (id, title, version, created_at, updated_at) VALUES ('b_1', 'B', 1, 'x', 'x')");
+			sql.run("INSERT INTO lists (id, board_id, title, position, version) VALUES ('l_1', 'b_1', 'L', 'a0', 1)");
+			sql.run(
+				`INSERT INTO cards (id, board_id, list_id, title, description, position, version, created_by, created_at, updated_at)
+				VALUES ('c_1', 'b_1', 'l_1', 'Old kettle', 'descaled weekly', 'a0', 1, 'u', 'x', 'x')`,
+			);
+			sql.run(
+				"INSERT INTO comments (id, card_id, author_id, body, created_at) VALUES ('m_1', 'c_1', 'u', 'teapot too', 'x')",
+			);
+			expect(migrate(state.storage, sql)).toBe(LATEST_VERSION);
+			const found = (q: string) =>
+				sql
+					.all<{ ref_id: string }>(
+						`SELECT d.ref_id FROM search_index JOIN search_docs d ON d.doc = search_index.rowid
+						WHERE search_index MATCH ? ORDER BY d.ref_id`,
+						q,
+					)
+					.map((r) => r.ref_id);
+			expect(found("kettle")).toEqual(["c_1"]);
+			expect(found("descaled")).toEqual(["c_1"]);
+			expect(found("teapot")).toEqual(["m_1"]);
+			sql.run("UPDATE cards SET title = 'New samovar' WHERE id = 'c_1'");
+			expect(found("kettle")).toEqual([]);
+			expect(found("samovar")).toEqual(["c_1"]);
+			sql.run("DELETE FROM comments WHERE id = 'm_1'");
+			expect(found("teapot")).toEqual([]);
+			expect(sql.one<{ n: number }>("SELECT count(*) AS n FROM search_docs")?.n).toBe(1);
+		});
+	});
+});

@@ -8,14 +8,47 @@
 // re-checks what the plan relied on (guards.ts).
 
 import { now } from "../../objects/domain/clock";
-import { type Row, toBoard, toCard, toComment, toCommitted, toList } from "../../objects/domain/rows";
+import {
+	type Row,
+	toArchived,
+	toBoard,
+	toCard,
+	toComment,
+	toCommitted,
+	toLabel,
+	toList,
+} from "../../objects/domain/rows";
 import type { Awaitable, BoardStore, Commit, OperationRecord } from "../../objects/domain/store";
-import type { Activity, Board, BoardDetail, Card, CardDetail, List, User } from "../../shared/api";
+import type {
+	Activity,
+	ArchivedBoard,
+	Board,
+	BoardArchive,
+	BoardDetail,
+	Card,
+	CardDetail,
+	Comment,
+	Label,
+	List,
+	User,
+} from "../../shared/api";
 import type { CommittedEvent } from "../../shared/protocol";
 import { byPosition } from "../../shared/protocol";
 import { commitBatch, toCommittedEvent } from "./commit-batch";
 import { toCommitError } from "./commit-errors";
-import { ACTIVITY, ATTACHMENTS_OF_CARD, CARD_SELECT, COMMENTS_OF_CARD, LAST_SEQ, LIVE, MEMBERS } from "./queries";
+import {
+	ACTIVITY,
+	ARCHIVED_LISTS,
+	ATTACHMENTS_OF_CARD,
+	CARD_SELECT,
+	COMMENT_SELECT,
+	COMMENTS_OF_CARD,
+	LABELS_OF_BOARD,
+	LAST_SEQ,
+	LIVE,
+	MEMBERS,
+	ON_LIVE_BOARD,
+} from "./queries";
 import { toActivity, toAttachment, toUser } from "./rows";
 import { type D1Handle, TenantScope } from "./tenant-scope";
 
@@ -61,10 +94,11 @@ export class D1BoardStore implements BoardStore {
 	/** One batch, so the lists, cards and seq are one moment of the board: a snapshot replicas can trust. */
 	async boardDetail(boardId: string): Promise<BoardDetail | undefined> {
 		const s = (sql: string, ...params: string[]) => this.#scope.statement(sql, ...params);
-		const [boards = [], lists = [], cards = [], members = [], last = []] = await this.#scope.batch<Row>([
+		const [boards = [], lists = [], cards = [], labels = [], members = [], last = []] = await this.#scope.batch<Row>([
 			s("SELECT * FROM boards WHERE tenant_id = ?1 AND id = ?2 AND archived = 0", boardId),
 			s("SELECT * FROM lists WHERE tenant_id = ?1 AND board_id = ?2 AND archived = 0", boardId),
 			s(`${CARD_SELECT} AND c.board_id = ?2 AND ${LIVE}`, boardId),
+			s(LABELS_OF_BOARD, boardId),
 			s(MEMBERS),
 			s(LAST_SEQ, boardId),
 		]);
@@ -74,8 +108,37 @@ export class D1BoardStore implements BoardStore {
 			...toBoard(board),
 			lists: lists.map(toList).sort(byPosition),
 			cards: cards.map(toCard).sort(byPosition),
+			labels: labels.map(toLabel),
 			members: members.map(toUser),
 			seq: Number(last[0]?.seq ?? 0),
+		};
+	}
+
+	async archivedBoard(boardId: string): Promise<Board | undefined> {
+		const row = await this.#scope.first<Row>(
+			"SELECT * FROM boards WHERE tenant_id = ?1 AND id = ?2 AND archived = 1",
+			boardId,
+		);
+		return row && toBoard(row);
+	}
+
+	async archivedBoards(): Promise<ArchivedBoard[]> {
+		const sql = "SELECT * FROM boards WHERE tenant_id = ?1 AND archived = 1 ORDER BY archived_at DESC, id";
+		return (await this.#scope.all<Row>(sql)).map((row) => toArchived(row, toBoard(row)));
+	}
+
+	/** One batch, so the lists and cards are one moment of the archive. */
+	async boardArchive(boardId: string): Promise<BoardArchive> {
+		const [lists = [], cards = []] = await this.#scope.batch<Row>([
+			this.#scope.statement(ARCHIVED_LISTS, boardId),
+			this.#scope.statement(
+				`${CARD_SELECT} AND c.board_id = ?2 AND c.archived = 1 AND l.archived = 0 ORDER BY c.archived_at DESC, c.id`,
+				boardId,
+			),
+		]);
+		return {
+			lists: lists.map((row) => ({ ...toArchived(row, toList(row)), cardCount: Number(row.card_count) })),
+			cards: cards.map((row) => toArchived(row, toCard(row))),
 		};
 	}
 
@@ -101,7 +164,7 @@ export class D1BoardStore implements BoardStore {
 	}
 
 	async card(cardId: string): Promise<Card | undefined> {
-		const row = await this.#scope.first<Row>(`${CARD_SELECT} AND c.id = ?2 AND ${LIVE}`, cardId);
+		const row = await this.#scope.first<Row>(`${CARD_SELECT} AND c.id = ?2 AND ${LIVE} AND ${ON_LIVE_BOARD}`, cardId);
 		return row && toCard(row);
 	}
 
@@ -112,13 +175,23 @@ export class D1BoardStore implements BoardStore {
 
 	async cardDetail(cardId: string): Promise<CardDetail | undefined> {
 		const [cards = [], comments = [], attachments = []] = await this.#scope.batch<Row>([
-			this.#scope.statement(`${CARD_SELECT} AND c.id = ?2 AND ${LIVE}`, cardId),
+			this.#scope.statement(`${CARD_SELECT} AND c.id = ?2 AND ${LIVE} AND ${ON_LIVE_BOARD}`, cardId),
 			this.#scope.statement(COMMENTS_OF_CARD, cardId),
 			this.#scope.statement(ATTACHMENTS_OF_CARD, cardId),
 		]);
 		const card = cards[0];
 		if (!card) return undefined;
 		return { ...toCard(card), comments: comments.map(toComment), attachments: attachments.map(toAttachment) };
+	}
+
+	async comment(commentId: string): Promise<Comment | undefined> {
+		const row = await this.#scope.first<Row>(`${COMMENT_SELECT} AND cm.id = ?2`, commentId);
+		return row && toComment(row);
+	}
+
+	async label(labelId: string): Promise<Label | undefined> {
+		const row = await this.#scope.first<Row>("SELECT * FROM labels WHERE tenant_id = ?1 AND id = ?2", labelId);
+		return row && toLabel(row);
 	}
 
 	async cardsOfArchivedList(listId: string): Promise<Card[]> {

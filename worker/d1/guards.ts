@@ -10,7 +10,9 @@
 import type { Expectation } from "../../objects/domain/store";
 import type { D1Value, TenantScope } from "./tenant-scope";
 
-const TABLES = { board: "boards", list: "lists", card: "cards" } as const;
+const TABLES = { board: "boards", list: "lists", card: "cards", label: "labels" } as const;
+/** Rows that are deleted rather than archived (and members), by what they are. */
+const EXISTING = { label: "labels", comment: "comments", member: "members" } as const;
 
 /** A card is live when neither it nor its list is archived, as in sqlite-store.ts. */
 const LIVE_CARDS = `cards c JOIN lists l ON l.tenant_id = c.tenant_id AND l.id = c.list_id
@@ -35,6 +37,7 @@ function condition(e: Expectation): [string, D1Value[]] {
 	}
 	if ("archived" in e)
 		return [`EXISTS (SELECT 1 FROM ${TABLES[e.archived]} WHERE tenant_id = ?1 AND id = ?2 AND archived = 1)`, [e.id]];
+	if ("exists" in e) return [`EXISTS (SELECT 1 FROM ${EXISTING[e.exists]} WHERE tenant_id = ?1 AND id = ?2)`, [e.id]];
 	if ("gap" in e) return gapCondition(e);
 	const table = e.count === "comments" ? "comments" : "attachments";
 	return [`(SELECT count(*) FROM ${table} WHERE tenant_id = ?1 AND card_id = ?2) = ?3`, [e.cardId, e.is]];

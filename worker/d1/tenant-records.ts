@@ -38,8 +38,13 @@ const TENANT_TABLES: readonly [table: string, key: string][] = [
 	["upload_parts", "upload_id, part_number"],
 	["uploads", "id"],
 	["attachments", "id"],
+	["card_labels", "card_id, label_id"],
+	["card_assignees", "card_id, user_id"],
 	["comments", "id"],
 	["cards", "id"],
+	["labels", "id"],
+	// Emptied by the triggers of cards and comments already (and its index with it); in case.
+	["search_docs", "kind, ref_id"],
 	["lists", "id"],
 	["boards", "id"],
 	["events", "seq"],

@@ -1,11 +1,13 @@
-// Boards, lists, cards and comments over HTTP. Every change becomes a board operation, the
-// same one the WebSocket sends, so HTTP writers and live collaborators see identical events.
+// Boards, lists, cards and comments over HTTP, their archive, and search. Every change becomes a
+// board operation, the same one the WebSocket sends, so HTTP writers and live collaborators see
+// identical events.
 
 import {
 	createBoardSchema,
 	createCardSchema,
 	createCommentSchema,
 	createListSchema,
+	updateBoardSchema,
 	updateCardSchema,
 } from "../../shared/api";
 import { type BoardEvent, type Operation, opIdSchema } from "../../shared/protocol";
@@ -29,9 +31,11 @@ async function apply({ stub, credential }: Caller, op: Operation, opId: string |
 }
 
 export function boardRoutes(router: ApiRouter): void {
+	/** The boards on the boards page, or with ?archived=true the archived ones. */
 	router.get("/api/t/:slug/boards", async (request, env, ctx) => {
 		const c = await callerOf(request, env, ctx);
-		return { boards: unwrap(await c.stub.listBoards(c.credential)) };
+		const archived = new URL(request.url).searchParams.get("archived") === "true";
+		return { boards: unwrap(await (archived ? c.stub.archivedBoards(c.credential) : c.stub.listBoards(c.credential))) };
 	});
 
 	router.post("/api/t/:slug/boards", async (request, env, ctx) => {
@@ -43,6 +47,27 @@ export function boardRoutes(router: ApiRouter): void {
 	router.get("/api/t/:slug/boards/:boardId", async (request, env, ctx) => {
 		const c = await callerOf(request, env, ctx);
 		return unwrap(await c.stub.getBoard(c.credential, request.params.boardId ?? ""));
+	});
+
+	/** Archives a board ({"archived":true}) or brings it back ({"archived":false}). */
+	router.patch("/api/t/:slug/boards/:boardId", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
+		const { archived } = await readJson(request, updateBoardSchema);
+		const boardId = request.params.boardId ?? "";
+		return unwrap(await c.stub.setBoardArchived(c.credential, boardId, archived, opIdOf(request)));
+	});
+
+	/** What can be restored on a board: its archived lists (with their cards) and archived cards. */
+	router.get("/api/t/:slug/boards/:boardId/archive", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
+		return unwrap(await c.stub.boardArchive(c.credential, request.params.boardId ?? ""));
+	});
+
+	/** Cards and comments that match `q`, best first; archived ones are not found. */
+	router.get("/api/t/:slug/search", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
+		const q = new URL(request.url).searchParams.get("q") ?? "";
+		return { results: unwrap(await c.stub.search(c.credential, q)) };
 	});
 
 	router.get("/api/t/:slug/boards/:boardId/activity", async (request, env, ctx) => {
@@ -95,5 +120,15 @@ export function boardRoutes(router: ApiRouter): void {
 		const boardId = unwrap(await c.stub.cardBoard(c.credential, cardId));
 		const event = await apply(c, { type: "comment.create", boardId, cardId, body }, opIdOf(request));
 		return created("comment" in event ? event.comment : event);
+	});
+
+	/** Its author may delete a comment, and so may owners and admins (403 for anyone else). */
+	router.delete("/api/t/:slug/cards/:cardId/comments/:commentId", async (request, env, ctx) => {
+		const c = await callerOf(request, env, ctx);
+		const cardId = request.params.cardId ?? "";
+		const commentId = request.params.commentId ?? "";
+		const boardId = unwrap(await c.stub.cardBoard(c.credential, cardId));
+		await apply(c, { type: "comment.delete", boardId, cardId, commentId }, opIdOf(request));
+		return new Response(null, { status: 204 });
 	});
 }

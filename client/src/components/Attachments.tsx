@@ -2,7 +2,7 @@
 import { type ChangeEvent, useRef, useState } from "react";
 import type { Attachment } from "../../../shared/api";
 import { paths } from "../../../shared/paths";
-import { describeError } from "../api";
+import { describeError, request } from "../api";
 import { useBoard } from "../board-context";
 import { formatBytes } from "../format";
 import { useToast } from "../toasts";
@@ -21,6 +21,15 @@ export function Attachments({ cardId, detail }: { cardId: string; detail: LiveDe
 	const { slug, canWrite } = useBoard();
 	const [upload, setUpload] = useState<Upload | null>(null);
 	const notify = useToast();
+	const remove = (attachment: Attachment) => {
+		if (!window.confirm(`Delete “${attachment.name}”? It is gone for everyone, and cannot be restored.`)) return;
+		request(paths.attachment(slug, attachment.id), { method: "DELETE" })
+			.then(() => {
+				detail.removeAttachment(attachment.id);
+				notify(`Deleted ${attachment.name}`, "success");
+			})
+			.catch((error: unknown) => notify(`${attachment.name}: ${describeError(error)}`));
+	};
 	const input = useRef<HTMLInputElement>(null);
 	const unfinished = upload ? [] : unfinishedUploads(cardId);
 
@@ -48,7 +57,7 @@ export function Attachments({ cardId, detail }: { cardId: string; detail: LiveDe
 			{!detail.loading && detail.attachments.length === 0 && !upload && <p className="muted">No files attached.</p>}
 			<ul className="attachments">
 				{detail.attachments.map((a) => (
-					<AttachmentItem key={a.id} slug={slug} attachment={a} />
+					<AttachmentItem key={a.id} slug={slug} attachment={a} onDelete={canWrite ? () => remove(a) : undefined} />
 				))}
 			</ul>
 			{upload && <UploadProgress upload={upload} />}
@@ -105,7 +114,8 @@ function UploadProgress({ upload }: { upload: Upload }) {
 	);
 }
 
-function AttachmentItem({ slug, attachment }: { slug: string; attachment: Attachment }) {
+function AttachmentItem(props: { slug: string; attachment: Attachment; onDelete?: () => void }) {
+	const { slug, attachment, onDelete } = props;
 	const href = paths.attachment(slug, attachment.id);
 	const isImage = attachment.contentType.startsWith("image/");
 	return (
@@ -121,6 +131,17 @@ function AttachmentItem({ slug, attachment }: { slug: string; attachment: Attach
 				{attachment.name}
 			</a>
 			<span className="muted small">{formatBytes(attachment.size)}</span>
+			{onDelete && (
+				<button
+					type="button"
+					className="link-button"
+					data-testid="attachment-delete"
+					aria-label={`Delete ${attachment.name}`}
+					onClick={onDelete}
+				>
+					Delete
+				</button>
+			)}
 		</li>
 	);
 }

@@ -4,6 +4,8 @@ import type { Card } from "../../../shared/api";
 import { useBoard } from "../board-context";
 import { isTempId } from "../board-state";
 import { type CardTarget, isNoop, type Step, stepTarget } from "../card-moves";
+import { dueState, formatDay } from "../due-date";
+import { LabelChip, labelsOf } from "./Labels";
 import { MoveMenu } from "./MoveMenu";
 import { Avatar, uniquePeople } from "./Presence";
 
@@ -64,6 +66,7 @@ export function CardItem({ card }: { card: Card }) {
 				aria-description={canWrite ? "Alt plus arrow keys moves the card" : undefined}
 			>
 				<span className="card-title">{card.title}</span>
+				<CardLabels card={card} />
 				<CardMeta card={card} pending={pending} />
 			</button>
 			{viewers.length > 0 && (
@@ -82,14 +85,55 @@ export function CardItem({ card }: { card: Card }) {
 	);
 }
 
+/** Shown above the title (CSS order), read after it: the title is what names the card. */
+function CardLabels({ card }: { card: Card }) {
+	const { board } = useBoard();
+	const labels = labelsOf(board.labels, card.labelIds);
+	if (labels.length === 0) return null;
+	return (
+		<span className="card-labels">
+			<span className="visually-hidden">Labels: </span>
+			{labels.map((label) => (
+				<LabelChip key={label.id} label={label} size="sm" />
+			))}
+		</span>
+	);
+}
+
 function CardMeta({ card, pending }: { card: Card; pending: boolean }) {
-	if (!pending && card.commentCount === 0 && card.attachmentCount === 0 && !card.description) return null;
+	const { board } = useBoard();
+	const assignees = board.members.filter((m) => card.assigneeIds.includes(m.id));
+	const empty = card.commentCount === 0 && card.attachmentCount === 0 && !card.description;
+	if (!pending && empty && !card.dueDate && assignees.length === 0) return null;
 	return (
 		<span className="card-meta">
 			{pending && <span className="muted">Saving…</span>}
+			{card.dueDate && <DueBadge dueDate={card.dueDate} />}
 			{card.description && <Icon path={ICONS.description} label="has a description" />}
 			{card.commentCount > 0 && <Icon path={ICONS.comment} label="comments" count={card.commentCount} />}
 			{card.attachmentCount > 0 && <Icon path={ICONS.attachment} label="attachments" count={card.attachmentCount} />}
+			{assignees.length > 0 && (
+				<span className="card-assignees" data-testid="card-assignees">
+					<span className="visually-hidden">Assigned to </span>
+					{assignees.slice(0, 3).map((m) => (
+						<Avatar key={m.id} userId={m.id} name={m.name} size="sm" />
+					))}
+				</span>
+			)}
+		</span>
+	);
+}
+
+function DueBadge({ dueDate }: { dueDate: string }) {
+	const state = dueState(dueDate);
+	const words = state === "overdue" ? "overdue since" : "due";
+	return (
+		<span className={`card-meta-item due due-${state}`} data-testid="card-due">
+			<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+				<path d={ICONS.due} fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+			</svg>
+			<span className="visually-hidden">{words} </span>
+			{formatDay(dueDate)}
 		</span>
 	);
 }
@@ -99,6 +143,7 @@ const ICONS = {
 	description: "M3 4h10M3 8h10M3 12h6",
 	comment: "M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z",
 	attachment: "M10.5 5 6 9.5a1.4 1.4 0 0 0 2 2L12.5 7a2.8 2.8 0 0 0-4-4L4 7.5a4.2 4.2 0 0 0 6 6L13 10.5",
+	due: "M3 3.5h10v9.5H3zM3 6.5h10M5.5 2v3M10.5 2v3",
 };
 
 /** An icon for the eye, words for screen readers. */

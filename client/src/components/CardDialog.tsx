@@ -1,9 +1,11 @@
-// A card's detail: editable title and description, comments and attachments, in a modal dialog.
+// A card's detail: editable title and description, labels, assignees and due date, comments and
+// attachments, in a modal dialog.
 import { useEffect, useRef } from "react";
 import { useBoard } from "../board-context";
 import { isTempId } from "../board-state";
 import { useCardDetail } from "../use-card-detail";
 import { Attachments } from "./Attachments";
+import { CardDetails } from "./CardDetails";
 import { CardFields } from "./CardFields";
 import { Comments } from "./Comments";
 import { Avatar, uniquePeople } from "./Presence";
@@ -65,6 +67,7 @@ export function CardDialog({ cardId, onClose, setViewing }: CardDialogProps) {
 						<CardFields key={card.id} cardId={card.id} />
 						{canWrite && !isTempId(card.id) && <ArchiveButton cardId={card.id} />}
 					</div>
+					<CardDetails card={card} />
 					<Attachments cardId={card.id} detail={detail} />
 					<Comments cardId={card.id} detail={detail} />
 				</div>

@@ -6,6 +6,7 @@ import { BillingMenuItem } from "./billing/BillingLink";
 import { Brand } from "./Feedback";
 import { Link } from "./Link";
 import { Avatar } from "./Presence";
+import { SearchBox } from "./SearchBox";
 
 export function TopBar({ children }: { children?: ReactNode }) {
 	const { slug, me } = useSession();
@@ -18,6 +19,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
 			<span className="topbar-tenant">{me.tenant.name}</span>
 			<span className={`badge plan-badge plan-${me.tenant.plan}`}>{me.tenant.plan}</span>
 			<div className="topbar-spacer" />
+			<SearchBox slug={slug} />
 			{children}
 			<UserMenu />
 		</header>

@@ -1,21 +1,26 @@
 // A board: live columns of cards, edited optimistically over the board's WebSocket.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CommittedEvent, Operation } from "../../../shared/protocol";
-import { canWrite } from "../../../shared/roles";
-import { BoardContext, type BoardContextValue, useBoard } from "../board-context";
+import { canManage, canWrite } from "../../../shared/roles";
+import { BoardContext, type BoardContextValue } from "../board-context";
 import { ActivityPanel } from "../components/ActivityPanel";
+import { ArchivedNotice, BoardHeader, type Panel } from "../components/BoardHeader";
 import { CardDialog } from "../components/CardDialog";
 import { Columns } from "../components/Columns";
 import { ConnectionBadge } from "../components/ConnectionBadge";
-import { FullPageMessage, Skeleton } from "../components/Feedback";
-import { InlineEdit } from "../components/InlineEdit";
-import { Link } from "../components/Link";
+import { FullPageMessage, Skeleton, Spinner } from "../components/Feedback";
 import { PresenceAvatars } from "../components/Presence";
 import { TopBar } from "../components/TopBar";
-import { tenantHref } from "../router";
 import { useSession } from "../tenant-session";
 import { useToast } from "../toasts";
 import { useBoardSocket } from "../use-board-socket";
+
+const ArchivePanel = lazy(() => import("../components/ArchivePanel"));
+
+/** A card to open, from the address (search results link to `…/b/:boardId?card=:cardId`). */
+function cardInAddress(): string | null {
+	return new URLSearchParams(location.search).get("card");
+}
 
 export function BoardPage({ boardId }: { boardId: string }) {
 	const { slug, me, expire } = useSession();
@@ -29,13 +34,27 @@ export function BoardPage({ boardId }: { boardId: string }) {
 		onServerError: (message) => notify(message),
 		onDenied: expire,
 	});
-	const [openCardId, setOpenCardId] = useState<string | null>(null);
+	const [openCardId, setOpenCardId] = useState<string | null>(cardInAddress);
 	const [dragging, setDragging] = useState<string | null>(null);
 	const [focusCardId, setFocusCardId] = useState<string | null>(null);
-	const [showActivity, setShowActivity] = useState(false);
+	const [panel, setPanel] = useState<Panel>(null);
+	const [archived, setArchived] = useState(false);
 	const subscribe = useCallback((listener: (event: CommittedEvent) => void) => {
 		listeners.current.add(listener);
 		return () => void listeners.current.delete(listener);
+	}, []);
+	useEffect(
+		() =>
+			subscribe(({ event }) => {
+				if (event.type === "board.archived") setArchived(true);
+				if (event.type === "board.restored") setArchived(false);
+			}),
+		[subscribe],
+	);
+	const closeCard = useCallback(() => {
+		setOpenCardId(null);
+		// A card opened from the address: the address goes back to the board's own.
+		if (cardInAddress()) history.replaceState(null, "", location.pathname);
 	}, []);
 	const others = useMemo(
 		() => socket.presence.filter((p) => p.connectionId !== socket.connectionId),
@@ -59,7 +78,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
 	const context: BoardContextValue | null = board && {
 		slug,
 		board,
+		userId: me.user.id,
 		canWrite: canWrite(me.user.role),
+		canManage: canManage(me.user.role),
 		send: socket.send,
 		pending: socket.pending,
 		others,
@@ -80,45 +101,23 @@ export function BoardPage({ boardId }: { boardId: string }) {
 			</TopBar>
 			{context ? (
 				<BoardContext.Provider value={context}>
-					<BoardHeader onToggleActivity={() => setShowActivity((s) => !s)} activityOpen={showActivity} />
+					<BoardHeader panel={panel} setPanel={setPanel} />
 					<div className="board-body">
-						<Columns />
-						{showActivity && <ActivityPanel onClose={() => setShowActivity(false)} />}
+						{archived ? <ArchivedNotice /> : <Columns />}
+						{panel === "activity" && <ActivityPanel onClose={() => setPanel(null)} />}
+						{panel === "archive" && (
+							<Suspense fallback={<Spinner label="Loading the archive…" />}>
+								<ArchivePanel onClose={() => setPanel(null)} />
+							</Suspense>
+						)}
 					</div>
-					{dialogCardId && (
-						<CardDialog cardId={dialogCardId} onClose={() => setOpenCardId(null)} setViewing={socket.setViewing} />
+					{dialogCardId && !archived && (
+						<CardDialog cardId={dialogCardId} onClose={closeCard} setViewing={socket.setViewing} />
 					)}
 				</BoardContext.Provider>
 			) : (
 				<BoardSkeleton />
 			)}
-		</div>
-	);
-}
-
-function BoardHeader({ onToggleActivity, activityOpen }: { onToggleActivity: () => void; activityOpen: boolean }) {
-	const { slug, board, canWrite, send } = useBoard();
-	return (
-		<div className="board-header">
-			<nav className="breadcrumb" aria-label="Breadcrumb">
-				<Link href={tenantHref(slug)} data-testid="boards-link">
-					Boards
-				</Link>
-				<span aria-hidden="true">/</span>
-			</nav>
-			<h1 className="board-title">
-				<InlineEdit
-					value={board.title}
-					label="Board title"
-					readOnly={!canWrite}
-					onSave={(title) => send({ type: "board.rename", boardId: board.id, title, version: board.version })}
-				/>
-			</h1>
-			{!canWrite && <span className="badge">View only</span>}
-			<div className="topbar-spacer" />
-			<button type="button" className="button button-secondary" aria-pressed={activityOpen} onClick={onToggleActivity}>
-				Activity
-			</button>
 		</div>
 	);
 }
@@ -145,7 +144,8 @@ function BoardSkeleton() {
 }
 
 function opErrorMessage(code: string, message: string, op: Operation | undefined): string {
-	if (code === "version_conflict") return "Someone else changed this card; showing their version";
+	if (code === "version_conflict")
+		return `Someone else changed this ${op?.type.startsWith("label.") ? "label" : "card"}; showing their version`;
 	if (code === "forbidden") return "You can view this board but not change it.";
 	return `Couldn't save ${op ? WHAT_CHANGED[op.type] : "your change"}: ${message}`;
 }
@@ -164,4 +164,12 @@ const WHAT_CHANGED: Record<Operation["type"], string> = {
 	"card.archive": "archiving the card",
 	"card.restore": "restoring the card",
 	"comment.create": "your comment",
+	"comment.delete": "deleting the comment",
+	"label.create": "the new label",
+	"label.update": "the label",
+	"label.delete": "deleting the label",
+	"card.label": "the card's new label",
+	"card.unlabel": "taking the label off",
+	"card.assign": "the assignee",
+	"card.unassign": "removing the assignee",
 };

@@ -1,10 +1,10 @@
-// A tenant's home: its boards, and a form to start a new one.
-import { type FormEvent, useEffect, useState } from "react";
+// A tenant's home: its boards, a form to start a new one, and the archived ones (on demand).
+import { type FormEvent, lazy, Suspense, useEffect, useState } from "react";
 import type { Board } from "../../../shared/api";
 import { paths } from "../../../shared/paths";
 import { canWrite } from "../../../shared/roles";
 import { ApiError, describeError, request } from "../api";
-import { EmptyState, Skeleton } from "../components/Feedback";
+import { EmptyState, Skeleton, Spinner } from "../components/Feedback";
 import { Link } from "../components/Link";
 import { TopBar } from "../components/TopBar";
 import { formatWhen } from "../format";
@@ -13,9 +13,12 @@ import { boardHref, navigate } from "../router";
 import { useSession } from "../tenant-session";
 import { useToast } from "../toasts";
 
+const ArchivedBoards = lazy(() => import("../components/ArchivedBoards"));
+
 export function BoardsPage() {
 	const { slug, me, expire } = useSession();
 	const [boards, setBoards] = useState<Board[] | null>(null);
+	const [showArchived, setShowArchived] = useState(false);
 	const notify = useToast();
 	useEffect(() => {
 		request<{ boards: Board[] }>(paths.boards(slug))
@@ -43,6 +46,27 @@ export function BoardsPage() {
 					{canWrite(me.user.role) && <NewBoardForm slug={slug} onCreated={(b) => navigate(boardHref(slug, b.id))} />}
 				</div>
 				<BoardGrid slug={slug} boards={boards} />
+				<section className="archived-boards" aria-labelledby="archived-boards-heading">
+					<h2 id="archived-boards-heading">
+						<button
+							type="button"
+							className="link-button"
+							aria-expanded={showArchived}
+							data-testid="archived-boards-toggle"
+							onClick={() => setShowArchived((s) => !s)}
+						>
+							{showArchived ? "Hide archived boards" : "Archived boards"}
+						</button>
+					</h2>
+					{showArchived && (
+						<Suspense fallback={<Spinner label="Loading archived boards…" />}>
+							<ArchivedBoards
+								canWrite={canWrite(me.user.role)}
+								onRestored={(board) => setBoards((list) => (list ? [...list, board] : [board]))}
+							/>
+						</Suspense>
+					)}
+				</section>
 			</main>
 		</div>
 	);
