@@ -185,19 +185,19 @@ export class Tenant extends Server<Env> {
 	}
 
 	async setBoardArchived(credential: Credential, boardId: string, archived: boolean, opId: string | null) {
-		return this.#service.setBoardArchived(credential, boardId, archived, opId);
+		return this.#answer(this.#service.setBoardArchived(credential, boardId, archived, opId));
 	}
 
 	async archivedBoards(credential: Credential) {
-		return this.#service.archivedBoards(credential);
+		return this.#answer(this.#service.archivedBoards(credential));
 	}
 
 	async boardArchive(credential: Credential, boardId: string) {
-		return this.#service.boardArchive(credential, boardId);
+		return this.#answer(this.#service.boardArchive(credential, boardId));
 	}
 
 	async search(credential: Credential, query: string) {
-		return this.#service.search(credential, query);
+		return this.#answer(this.#service.search(credential, query));
 	}
 
 	async getCard(credential: Credential, cardId: string) {
