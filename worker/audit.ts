@@ -14,7 +14,10 @@ const OPERATOR_NAME = /^[\p{L}\p{N} .@_+-]{1,64}$/u;
 export async function operatorOf(request: Request): Promise<Pick<AuditEntry, "actor" | "client">> {
 	const named = request.headers.get("x-operator")?.trim() ?? "";
 	const actor = OPERATOR_NAME.test(named) ? named : "operator";
-	const client = (await sha256Hex(`${clientAddress(request)}\n${request.headers.get("user-agent") ?? ""}`)).slice(0, 12);
+	const client = (await sha256Hex(`${clientAddress(request)}\n${request.headers.get("user-agent") ?? ""}`)).slice(
+		0,
+		12,
+	);
 	return { actor, client };
 }
 
@@ -41,5 +44,12 @@ export async function auditJob(
 	tenant: { slug: string; id: string },
 	details: Record<string, unknown> = {},
 ): Promise<void> {
-	await controlPlane(env).fleet.audit({ actor: "fleet", client: null, action, slug: tenant.slug, tenantId: tenant.id, details });
+	await controlPlane(env).fleet.audit({
+		actor: "fleet",
+		client: null,
+		action,
+		slug: tenant.slug,
+		tenantId: tenant.id,
+		details,
+	});
 }

@@ -3,7 +3,7 @@
 // Object exports from its own SQLite and the D1 design from the shared database, and either
 // archive restores into either. Rows are read a page at a time and the archive is compressed and
 // uploaded as it is written, so a tenant of any size exports in bounded memory.
-import { attachmentKey } from "./attachment-scope";
+
 import {
 	ARCHIVE_FORMAT,
 	ARCHIVE_TABLE_NAMES,
@@ -18,6 +18,7 @@ import {
 	keyColumn,
 	type ManifestFile,
 } from "./archive-format";
+import { attachmentKey } from "./attachment-scope";
 import type { Db } from "./db";
 import { copyObject, R2Sink } from "./r2-sink";
 

@@ -3,7 +3,6 @@
 // copy to the new tenant's own prefix. The archive is read as a stream, line by line, so a large
 // tenant restores in bounded memory. Written once over the Db interface, like the export.
 import { fail, ok, type Result } from "../../shared/errors";
-import { attachmentKey } from "./attachment-scope";
 import {
 	ARCHIVE_FORMAT,
 	ARCHIVE_TABLES,
@@ -13,6 +12,7 @@ import {
 	type CellValue,
 	type ManifestFile,
 } from "./archive-format";
+import { attachmentKey } from "./attachment-scope";
 import { type Db, type Statement, statement } from "./db";
 import { copyObject } from "./r2-sink";
 
@@ -58,7 +58,8 @@ export async function restoreArchive(
 			await flush();
 			const file = entry.file as ManifestFile;
 			const copied = await copyObject(bucket, file.key, attachmentKey(tenantId, file.attachmentId));
-			if (copied !== file.size) return fail("validation_failed", `The export's copy of ${file.attachmentId} is missing or changed.`);
+			if (copied !== file.size)
+				return fail("validation_failed", `The export's copy of ${file.attachmentId} is missing or changed.`);
 			storedBytes += copied;
 			counts.files = (counts.files ?? 0) + 1;
 		} else if (entry.end === true) {

@@ -151,7 +151,9 @@ export class TenantService {
 		const tenant = await this.identity();
 		if (!tenant || tenant.id !== tenantId) return fail("not_found", "The workspace was deleted before its export ran.");
 		const { id, slug, name, plan } = tenant;
-		return ok(await writeArchive(this.deps.db, this.deps.bucket, { tenantId: id, slug, name, plan, variant }, exportId));
+		return ok(
+			await writeArchive(this.deps.db, this.deps.bucket, { tenantId: id, slug, name, plan, variant }, exportId),
+		);
 	}
 
 	/** Restores an export archive into this tenant, just provisioned and still empty. */

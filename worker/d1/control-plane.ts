@@ -18,10 +18,20 @@ export function d1ControlPlane(env: Env): ControlPlane {
 		// The fleet's tables (migrations/0004_fleet.sql), read and written with FleetRecords' statements.
 		fleet: new FleetRecords({
 			async all<T>(query: string, ...params: (string | number | null)[]) {
-				return (await db.prepare(query).bind(...params).all<T>()).results;
+				return (
+					await db
+						.prepare(query)
+						.bind(...params)
+						.all<T>()
+				).results;
 			},
 			async run(query, ...params) {
-				return (await db.prepare(query).bind(...params).run()).meta.changes;
+				return (
+					await db
+						.prepare(query)
+						.bind(...params)
+						.run()
+				).meta.changes;
 			},
 		}),
 		// The tenant's row is written when it is provisioned; its UNIQUE slug settles a race then.

@@ -3,8 +3,9 @@
 // to run twice: a tenant already gone is "gone", and a new tenant that took the slug meanwhile has
 // another id and is "kept". When every retry fails the tenant stays "deleting", the audit log says
 // so, and deleting it again sends a new job.
-import { controlPlane } from "../control-plane";
+
 import { auditJob } from "../audit";
+import { controlPlane } from "../control-plane";
 import { unwrap } from "../http";
 import { jobTenant } from "../tenant-stub";
 import type { FleetJob, JobHandler } from "./jobs";

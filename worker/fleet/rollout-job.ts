@@ -35,7 +35,11 @@ export async function startRollout(env: Env): Promise<string> {
 		const slugs = page.tenants.filter((t) => t.status !== "deleting").map((t) => t.slug);
 		// Recorded before the jobs go out, so a fast consumer always finds its tenant pending.
 		await plane.fleet.addToRollout(id, slugs, d1 ? "done" : "pending");
-		if (!d1) await sendJobs(env, slugs.map((slug) => ({ kind: "rollout", rolloutId: id, slug })));
+		if (!d1)
+			await sendJobs(
+				env,
+				slugs.map((slug) => ({ kind: "rollout", rolloutId: id, slug })),
+			);
 		cursor = page.cursor;
 	} while (cursor);
 	return id;

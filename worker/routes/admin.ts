@@ -63,7 +63,8 @@ export function adminRoutes(router: ApiRouter): void {
 		const before = unwrap(await stub.describe());
 		const tenant = unwrap(await stub.update(patch));
 		await controlPlane(env).record(tenant);
-		if (tenant.plan !== before.plan) await audit(request, env, "tenant.plan", tenant, { from: before.plan, to: tenant.plan });
+		if (tenant.plan !== before.plan)
+			await audit(request, env, "tenant.plan", tenant, { from: before.plan, to: tenant.plan });
 		if (tenant.status !== before.status)
 			await audit(request, env, tenant.status === "suspended" ? "tenant.suspend" : "tenant.resume", tenant);
 		return tenant;

@@ -11,7 +11,13 @@ export function fleetRoutes(router: ApiRouter): void {
 	router.post("/api/admin/rollouts", async (request, env) => {
 		const id = await startRollout(env);
 		const rollout = await controlPlane(env).fleet.rollout(id);
-		await audit(request, env, "rollout.start", { slug: null }, { rolloutId: id, targetVersion: rollout?.targetVersion });
+		await audit(
+			request,
+			env,
+			"rollout.start",
+			{ slug: null },
+			{ rolloutId: id, targetVersion: rollout?.targetVersion },
+		);
 		return Response.json({ id }, { status: 202, headers: { Location: `/api/admin/rollouts/${id}` } });
 	});
 
@@ -22,7 +28,8 @@ export function fleetRoutes(router: ApiRouter): void {
 	});
 
 	router.get("/api/admin/audit", async (request, env) => {
-		const cursor = typeof request.query.cursor === "string" && request.query.cursor !== "" ? request.query.cursor : null;
+		const cursor =
+			typeof request.query.cursor === "string" && request.query.cursor !== "" ? request.query.cursor : null;
 		const page = await controlPlane(env).fleet.auditPage(cursor);
 		if (!page) throw new HttpError("bad_request", "That cursor did not come from this log. Start without one.");
 		return page satisfies { entries: AuditEntry[] };
