@@ -8,4 +8,7 @@ export const AdminPage = lazy(() => import("./pages/Admin").then((m) => ({ defau
 export const AdminBillingPage = lazy(() =>
 	import("./pages/AdminBilling").then((m) => ({ default: m.AdminBillingPage })),
 );
+export const AdminOperationsPage = lazy(() =>
+	import("./pages/AdminOperations").then((m) => ({ default: m.AdminOperationsPage })),
+);
 export const BillingPage = lazy(() => import("./pages/Billing").then((m) => ({ default: m.BillingPage })));
