@@ -3,6 +3,8 @@
 // delivered again (or after the slug was taken by a new tenant) changes nothing.
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { Tenant } from "../../shared/api";
+import type { Result } from "../../shared/errors";
 import { controlPlane } from "../../worker/control-plane";
 import worker from "../../worker/index";
 import { admin, createTenant } from "../helpers/api";
@@ -25,7 +27,7 @@ async function deliver(job: { slug: string; tenantId: string }, attempts: number
 
 /** Marks a tenant deleted the way DELETE does, without sending a purge job of its own. */
 async function markDeleted(slug: string): Promise<string> {
-	const marked = await env.Tenant.getByName(slug).markDeleting();
+	const marked: Result<Tenant> = await env.Tenant.getByName(slug).markDeleting();
 	if (!marked.ok) throw new Error(`markDeleting ${slug}: ${marked.code}`);
 	await controlPlane(env).record(marked.value);
 	return marked.value.id;
