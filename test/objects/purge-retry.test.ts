@@ -27,7 +27,7 @@ async function deliver(job: { slug: string; tenantId: string }, attempts: number
 
 /** Marks a tenant deleted the way DELETE does, without sending a purge job of its own. */
 async function markDeleted(slug: string): Promise<string> {
-	const marked: Result<Tenant> = await env.Tenant.getByName(slug).markDeleting();
+	const marked = (await env.Tenant.getByName(slug).markDeleting()) as Result<Tenant>;
 	if (!marked.ok) throw new Error(`markDeleting ${slug}: ${marked.code}`);
 	await controlPlane(env).record(marked.value);
 	return marked.value.id;
