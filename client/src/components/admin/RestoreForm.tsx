@@ -38,7 +38,7 @@ export function RestoreForm({ exportId, onRestored }: { exportId: string; onRest
 		<form className="form-grid restore-form" onSubmit={submit} aria-label="Restore into a new workspace">
 			<h4 className="form-grid-full">Restore into a new workspace</h4>
 			<TextField id="restore-slug" label="New slug" value={slug} onChange={(e) => setSlug(e.target.value)} required />
-			<TextField id="restore-name" label="Name" value={name} onChange={(e) => setName(e.target.value)} />
+			<TextField id="restore-name" label="Workspace name" value={name} onChange={(e) => setName(e.target.value)} />
 			<button type="submit" className="button button-primary" disabled={busy}>
 				{busy ? "Restoring…" : "Restore"}
 			</button>
