@@ -104,10 +104,9 @@ describe("the operator's fleet operations in a real browser", () => {
 
 	it("fits a phone's screen", async () => {
 		const phone = await (await browser.newContext(PHONE)).newPage();
-		await phone.goto(`${baseUrl()}/admin`);
+		await phone.goto(`${baseUrl()}/admin/operations`);
 		await phone.getByTestId("admin-token").fill(inject("adminToken"));
 		await phone.getByTestId("admin-token-submit").click();
-		await phone.goto(`${baseUrl()}/admin/operations`);
 		await phone.getByTestId("audit-entry").first().waitFor({ timeout: 10_000 });
 		expect(await fitsWidth(phone)).toBe(true);
 		await screenshot(phone, "fleet-operations-phone");

@@ -5,14 +5,17 @@ import type { TenantExport as ExportStatus } from "../../../../shared/fleet";
 import { adminApi } from "../../admin-api";
 import { describeError } from "../../api";
 import { formatBytes } from "../../format";
+import { tenantHref } from "../../router";
 import { useToast } from "../../toasts";
-import { RestoreForm } from "./RestoreForm";
+import { Link } from "../Link";
+import { CreateTenantForm } from "./CreateTenantForm";
 
 const POLL_MS = 1000;
 
 export function TenantExport({ slug, onRestored }: { slug: string; onRestored: () => void }) {
 	const [current, setCurrent] = useState<ExportStatus | null>(null);
 	const [busy, setBusy] = useState(false);
+	const [restored, setRestored] = useState<string | null>(null);
 	const notify = useToast();
 	const pending = current !== null && (current.status === "queued" || current.status === "running");
 
@@ -72,7 +75,18 @@ export function TenantExport({ slug, onRestored }: { slug: string; onRestored: (
 					<button type="button" className="button button-secondary" onClick={() => void save(current)}>
 						Download archive
 					</button>
-					<RestoreForm exportId={current.id} onRestored={onRestored} />
+					<CreateTenantForm
+						importFrom={current.id}
+						onCreated={(tenant) => {
+							setRestored(tenant.slug);
+							onRestored();
+						}}
+					/>
+					{restored && (
+						<p className="small" role="status">
+							Restored: <Link href={tenantHref(restored)}>open {restored}</Link>
+						</p>
+					)}
 				</>
 			)}
 		</div>
