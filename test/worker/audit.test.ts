@@ -33,6 +33,10 @@ describe("the audit log", () => {
 		await admin(`/api/admin/tenants/${slug}`, { method: "PATCH", json: { plan: "team" }, headers: named });
 		await admin(`/api/admin/tenants/${slug}`, { method: "PATCH", json: { status: "suspended" } });
 		await admin(`/api/admin/tenants/${slug}`, { method: "PATCH", json: { status: "active" } });
+		await admin(`/api/admin/tenants/${slug}/billing/adjustments`, {
+			method: "POST",
+			json: { description: "Goodwill credit", amountCents: -300 },
+		});
 		const exported = await exportTenant(slug);
 		const copy = uniqueSlug("audited-copy");
 		await admin("/api/admin/tenants", { method: "POST", json: { slug: copy, name: "Copy", importFrom: exported.id } });
@@ -48,6 +52,7 @@ describe("the audit log", () => {
 			"tenant.purged",
 			"tenant.delete",
 			"export.start",
+			"billing.adjust",
 			"tenant.resume",
 			"tenant.suspend",
 			"tenant.plan",
@@ -70,6 +75,7 @@ describe("the audit log", () => {
 			role: "owner",
 		});
 		expect(entries.find((e) => e.action === "tenant.purged")).toMatchObject({ actor: "fleet", client: null });
+		expect(entries.find((e) => e.action === "billing.adjust")?.details).toMatchObject({ amountCents: -300 });
 		const [imported] = await entriesFor(copy);
 		expect(imported).toMatchObject({ action: "tenant.import", details: { importFrom: exported.id, sourceSlug: slug } });
 	});
