@@ -2,7 +2,8 @@
 // in R2 (the format is in archive-format.ts). Written once over the Db interface, so the Durable
 // Object exports from its own SQLite and the D1 design from the shared database, and either
 // archive restores into either. Rows are read a page at a time and the archive is compressed and
-// uploaded as it is written, so a tenant of any size exports in bounded memory.
+// uploaded as it is written, so what stays in memory is a page, a part, and the ids of the boards
+// and cards written (to keep their children consistent with them).
 
 import {
 	ARCHIVE_FORMAT,
@@ -55,8 +56,9 @@ export async function writeArchive(
 		};
 		await writer.line(header);
 		const counts: Record<string, number> = {};
-		for (const table of ARCHIVE_TABLE_NAMES) counts[table] = await writeRows(db, table, writer);
-		counts.files = await writeFiles(db, bucket, source.tenantId, exportId, writer);
+		const rows = new RowsWritten();
+		for (const table of ARCHIVE_TABLE_NAMES) counts[table] = await writeRows(db, table, writer, rows);
+		counts.files = await writeFiles(bucket, source.tenantId, exportId, rows.attachments, writer);
 		await writer.line({ end: true, counts } satisfies ArchiveLine);
 		await writer.close();
 		await uploading;
@@ -69,8 +71,34 @@ export async function writeArchive(
 	}
 }
 
-/** A table's rows in key order, a page at a time; how many there were. */
-async function writeRows(db: Db, table: ArchiveTable, writer: LineWriter): Promise<number> {
+/**
+ * What the archive holds so far. The tenant keeps working while it is exported, so a row written
+ * after its parent's table was read (a comment on a card created a moment ago) is left out with
+ * its parent: the archive stays whole, as of about when each table was read.
+ */
+class RowsWritten {
+	readonly boards = new Set<string>();
+	readonly cards = new Set<string>();
+	/** The attachments written, whose files the manifest then lists. */
+	readonly attachments: { id: string; contentType: string; sha256: string }[] = [];
+
+	/** Whether a row's parent is in the archive (tables without a parent always are). */
+	has(table: ArchiveTable, row: Record<string, CellValue>): boolean {
+		if (table === "lists" || table === "cards") return this.boards.has(String(row.board_id));
+		if (table === "comments" || table === "attachments") return this.cards.has(String(row.card_id));
+		return true;
+	}
+
+	add(table: ArchiveTable, row: Record<string, CellValue>): void {
+		if (table === "boards") this.boards.add(String(row.id));
+		if (table === "cards") this.cards.add(String(row.id));
+		if (table === "attachments")
+			this.attachments.push({ id: String(row.id), contentType: String(row.content_type), sha256: String(row.sha256) });
+	}
+}
+
+/** A table's rows in key order, a page at a time; how many went into the archive. */
+async function writeRows(db: Db, table: ArchiveTable, writer: LineWriter, written: RowsWritten): Promise<number> {
 	const columns = ARCHIVE_TABLES[table];
 	const key = keyColumn(table);
 	const query = `SELECT ${columns.join(", ")} FROM ${table} WHERE @tenant AND ${key} > ? ORDER BY ${key} LIMIT ${PAGE_ROWS}`;
@@ -78,46 +106,36 @@ async function writeRows(db: Db, table: ArchiveTable, writer: LineWriter): Promi
 	let count = 0;
 	for (;;) {
 		const rows: Record<string, CellValue>[] = await db.all<Record<string, CellValue>>(query, after);
-		for (const row of rows) await writer.line({ table, row: columns.map((c) => row[c] ?? null) } satisfies ArchiveLine);
-		count += rows.length;
+		for (const row of rows) {
+			if (!written.has(table, row)) continue;
+			written.add(table, row);
+			await writer.line({ table, row: columns.map((c) => row[c] ?? null) } satisfies ArchiveLine);
+			count += 1;
+		}
 		const last: Record<string, CellValue> | undefined = rows.at(-1);
 		if (!last || rows.length < PAGE_ROWS) return count;
 		after = last[key] ?? null;
 	}
 }
 
-/** Copies each attachment beside the archive and lists it in the manifest; how many. */
+/** Copies each attachment written beside the archive and lists it in the manifest; how many. */
 async function writeFiles(
-	db: Db,
 	bucket: R2Bucket,
 	tenantId: string,
 	exportId: string,
+	attachments: RowsWritten["attachments"],
 	writer: LineWriter,
 ): Promise<number> {
-	type Row = { id: string; size: number; content_type: string; sha256: string };
-	const query = `SELECT id, size, content_type, sha256 FROM attachments WHERE @tenant AND id > ? ORDER BY id LIMIT ${PAGE_ROWS}`;
-	let after = "";
-	let count = 0;
-	for (;;) {
-		const rows = await db.all<Row>(query, after);
-		for (const row of rows) {
-			const key = exportFileKey(tenantId, exportId, row.id);
-			const copied = await copyObject(bucket, attachmentKey(tenantId, row.id), key);
-			if (copied === null) throw new Error(`The file of attachment ${row.id} is missing from storage.`);
-			const file: ManifestFile = {
-				attachmentId: row.id,
-				key,
-				size: copied,
-				contentType: row.content_type,
-				sha256: row.sha256,
-			};
-			await writer.line({ file });
-		}
-		count += rows.length;
-		const last = rows.at(-1);
-		if (!last || rows.length < PAGE_ROWS) return count;
-		after = last.id;
+	for (const attachment of attachments) {
+		const key = exportFileKey(tenantId, exportId, attachment.id);
+		const size = await copyObject(bucket, attachmentKey(tenantId, attachment.id), key);
+		// Deleted since its row was read: this attempt fails, and the queue's retry exports afresh.
+		if (size === null) throw new Error(`The file of attachment ${attachment.id} is missing from storage.`);
+		const { contentType, sha256 } = attachment;
+		const file: ManifestFile = { attachmentId: attachment.id, key, size, contentType, sha256 };
+		await writer.line({ file });
 	}
+	return attachments.length;
 }
 
 /** JSON lines into a byte stream, gathered into larger writes so compression is not called per line. */
