@@ -10,6 +10,8 @@ const testBindings = {
 	ADMIN_TOKEN: "test-admin-token",
 	SESSION_SECRET: "test-session-secret",
 	USAGE_STORE: "local",
+	// A failing fleet job is retried at once, so its retries and dead-lettering fit in a test.
+	FLEET_RETRY_SECONDS: "0",
 };
 
 /** The browser tests, against `wrangler dev` of one design ("e2e": Durable Objects, "e2e-d1": D1). */

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { LABEL_COLORS, type LabelColor, MAX_LABEL_NAME_LENGTH } from "./labels";
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from "./limits";
-import { planSchema, roleSchema, tenantStatusSchema } from "./tenant";
+import { planSchema, roleSchema, settableStatusSchema, type tenantStatusSchema } from "./tenant";
 import { storedText } from "./text";
 
 /** Ids are ours ("c_…"), so anything else is refused before it reaches a query or a socket tag. */
@@ -190,10 +190,12 @@ export const createTenantSchema = z.object({
 	slug: z.string(),
 	name: storedText(MAX_TITLE_LENGTH, { min: 1, what: "A name" }),
 	plan: planSchema.default("free"),
+	/** An export's id: the new tenant starts as a copy of that export (see shared/fleet.ts). */
+	importFrom: id.optional(),
 });
 
 export const updateTenantSchema = z
-	.object({ plan: planSchema.optional(), status: tenantStatusSchema.optional() })
+	.object({ plan: planSchema.optional(), status: settableStatusSchema.optional() })
 	.refine((body) => body.plan !== undefined || body.status !== undefined, "Give a plan or a status to change.");
 export type TenantUpdate = z.infer<typeof updateTenantSchema>;
 

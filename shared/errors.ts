@@ -22,12 +22,18 @@ export const ERROR_STATUS = {
 	idempotency_key_reused: 422,
 	/** Removing (or demoting) the last owner would leave a tenant nobody can manage. */
 	last_owner: 409,
+	/** The tenant is being deleted: nothing but its purge may change it now. */
+	tenant_deleting: 409,
+	/** An export that failed (or is not finished) has no archive to give. */
+	export_not_ready: 409,
 	payload_too_large: 413,
 	unsupported_media_type: 415,
 	range_not_satisfiable: 416,
 	rate_limited: 429,
 	overloaded: 503,
 	internal: 500,
+	/** The runtime cannot do this here (point-in-time restore in local development, or in the D1 design). */
+	not_implemented: 501,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -56,4 +56,12 @@ export const paths = {
 	adminBillingInvoices: (slug: string, params: Pick<BillingParams, "format"> = {}) =>
 		`${adminTenant(slug)}/billing/invoices${query(params)}`,
 	adminAdjustments: (slug: string) => `${adminTenant(slug)}/billing/adjustments`,
+	adminExports: (slug: string) => `${adminTenant(slug)}/exports`,
+	adminExport: (slug: string, exportId: string) => `${adminTenant(slug)}/exports/${exportId}`,
+	adminRestore: (slug: string) => `${adminTenant(slug)}/restore`,
+	rollouts: () => "/api/admin/rollouts",
+	rollout: (id: string) => `/api/admin/rollouts/${id}`,
+	audit: (cursor: string | null = null) => `/api/admin/audit${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`,
+	/** An export of the tenant, downloaded by one of its owners. */
+	tenantExport: (slug: string, exportId: string) => `${t(slug)}/exports/${exportId}`,
 };

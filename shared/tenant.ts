@@ -37,8 +37,14 @@ export type TenantSlug = z.infer<typeof slugSchema>;
 export const planSchema = z.enum(["free", "team", "business"]);
 export type Plan = z.infer<typeof planSchema>;
 
-export const tenantStatusSchema = z.enum(["active", "suspended"]);
+/**
+ * "deleting": the operator deleted the tenant and its purge waits on the fleet queue. From that
+ * moment it is refused like a tenant that does not exist; only the purge still touches it.
+ */
+export const tenantStatusSchema = z.enum(["active", "suspended", "deleting"]);
 export type TenantStatus = z.infer<typeof tenantStatusSchema>;
+/** The statuses an operator may set; "deleting" is reached only by deleting. */
+export const settableStatusSchema = tenantStatusSchema.exclude(["deleting"]);
 
 export const roleSchema = z.enum(ROLES);
 export { canManage, canWrite, isRoleAtMost } from "./roles";

@@ -1,14 +1,30 @@
-// The control plane: the list of tenants the operator sees, and the billing records that outlive
-// a tenant. The Durable Object design keeps it in the Directory objects (sharded by slug); the D1
-// design keeps it in the shared database's `tenants`, `invoices` and `adjustments` tables. The
-// admin routes talk to this interface only, so they are the same for both.
+// The control plane: the list of tenants the operator sees, the billing records that outlive a
+// tenant, and the fleet's records (audit log, rollouts, exports). The Durable Object design keeps
+// them in the Directory objects (sharded by slug) and the Fleet object; the D1 design in the
+// shared database's `tenants`, `invoices`, `adjustments` and fleet tables. The admin routes talk
+// to this interface only, so they are the same for both.
 import { decodeCursor, directoryFor, listTenants } from "../objects/directory/client";
 import type { BillingRecords } from "../objects/domain/billing";
+import type { FleetRecords } from "../objects/fleet/fleet-records";
 import type { Tenant } from "../shared/api";
 import type { Result } from "../shared/errors";
 import type { Adjustment } from "../shared/invoice";
 import { d1ControlPlane } from "./d1/control-plane";
 import { writingThrough } from "./tenant-cache";
+
+/** The fleet's records as the routes and the queue consumer use them (the Fleet object's RPC methods). */
+export type FleetApi = Pick<
+	FleetRecords,
+	| "audit"
+	| "auditPage"
+	| "startRollout"
+	| "addToRollout"
+	| "rolloutAttempt"
+	| "rollout"
+	| "createExport"
+	| "updateExport"
+	| "export"
+>;
 
 export interface ControlPlane {
 	/** Reserves a slug before the tenant is created, so two operators cannot both take it. */
@@ -28,6 +44,8 @@ export interface ControlPlane {
 			input: { description: string; amountCents: number },
 		): Promise<Adjustment>;
 	};
+	/** The audit log and the state of fleet jobs. */
+	fleet: FleetApi;
 }
 
 export function controlPlane(env: Env): ControlPlane {
@@ -45,6 +63,8 @@ function directoryControlPlane(env: Env): ControlPlane {
 			return start && listTenants(env, limit, start);
 		},
 		billing: (slug) => directoryFor(env, slug),
+		// One Fleet object for the deployment; it forwards each of these methods to FleetRecords.
+		fleet: env.Fleet.getByName("fleet") as unknown as FleetApi,
 	};
 }
 

@@ -8,6 +8,8 @@ import { adminRoutes } from "./routes/admin";
 import { attachmentRoutes } from "./routes/attachments";
 import { billingRoutes } from "./routes/billing";
 import { boardRoutes } from "./routes/boards";
+import { exportRoutes } from "./routes/exports";
+import { fleetRoutes } from "./routes/fleet";
 import { memberRoutes } from "./routes/members";
 import { sessionRoutes } from "./routes/session";
 import { socketRoutes } from "./routes/socket";
@@ -22,6 +24,8 @@ export const router: ApiRouter = AutoRouter({
 
 router.get("/api/health", (_request, env) => ({ ok: true, variant: env.VARIANT }));
 adminRoutes(router);
+fleetRoutes(router);
+exportRoutes(router);
 sessionRoutes(router);
 memberRoutes(router);
 boardRoutes(router);

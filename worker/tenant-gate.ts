@@ -1,7 +1,7 @@
 // The edge's checks before a tenant route reaches the tenant. The tenant must exist and be open
 // (read from the KV edge cache, or from the control plane when the cache has no entry), a session
 // must belong to this tenant and not to an earlier tenant of the same slug, and the plan's rate
-// limit must allow one more request. An unknown, deleted or suspended tenant is refused here,
+// limit must allow one more request. An unknown, deleting or suspended tenant is refused here,
 // without its object being created or woken; the object still checks status itself, since KV can
 // be a minute behind (see tenant-cache.ts).
 import type { Credential } from "../objects/domain/members";
@@ -26,6 +26,12 @@ export async function edgeTenant(env: Env, ctx: ExecutionContext, slug: TenantSl
 	return { id: tenant.id, status: tenant.status, plan: tenant.plan };
 }
 
+/** A tenant being deleted is already gone to everyone but the purge job. */
+export async function liveTenant(env: Env, ctx: ExecutionContext, slug: TenantSlug): Promise<EdgeTenant | undefined> {
+	const tenant = await edgeTenant(env, ctx, slug);
+	return tenant?.status === "deleting" ? undefined : tenant;
+}
+
 export interface Admission {
 	/** Whether a suspended tenant still takes this request (signing out does). */
 	suspended: "refuse" | "allow";
@@ -40,7 +46,7 @@ export async function admitCaller(
 	credential: Credential,
 	{ suspended }: Admission = { suspended: "refuse" },
 ): Promise<EdgeTenant> {
-	const tenant = await edgeTenant(env, ctx, slug);
+	const tenant = await liveTenant(env, ctx, slug);
 	if (!tenant) throw refused(request, "unknown tenant", new HttpError("not_found", "No such workspace."));
 	noteTenant(request, tenant.id);
 	if (credential.kind === "session" && credential.tenantId !== tenant.id)
@@ -65,7 +71,7 @@ export async function admitSignIn(
 	slug: TenantSlug,
 	attempt: SignInAttempt,
 ): Promise<Result<EdgeTenant>> {
-	const tenant = await edgeTenant(env, ctx, slug);
+	const tenant = await liveTenant(env, ctx, slug);
 	if (!tenant) {
 		noteRefusal(request, "unknown tenant");
 		return refuseSignIn(strangerFailuresOf(slug), attempt);

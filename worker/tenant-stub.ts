@@ -25,6 +25,11 @@ export type TenantApi = Pick<
 	| "update"
 	| "destroy"
 	| "addMember"
+	| "markDeleting"
+	| "purge"
+	| "exportArchive"
+	| "importArchive"
+	| "exportAccess"
 	| "operatorUsage"
 	| "operatorInvoices"
 	| "signIn"
@@ -110,6 +115,15 @@ function reportingWakes(request: Request, stub: TenantApi): TenantApi {
 			};
 		},
 	});
+}
+
+/**
+ * The tenant's API for a fleet job, which has no request: the Tenant object, or in the D1 design a
+ * TenantService over the database itself (the primary: a job must see every committed write).
+ */
+export function jobTenant(env: Env, ctx: ExecutionContext, slug: string): TenantApi {
+	if (env.VARIANT !== "d1") return env.Tenant.getByName(slug) as unknown as TenantApi;
+	return d1Tenant(env, (promise) => ctx.waitUntil(promise), slug, { d1: d1Of(env), flushAfterMs: null }).service;
 }
 
 /** The object that holds a tenant's sockets: its Tenant object, or its relay in the D1 design. */

@@ -2,7 +2,7 @@
 import { Suspense } from "react";
 import { Spinner } from "./components/Feedback";
 import { LoadFailure } from "./components/LoadFailure";
-import { AdminBillingPage, AdminPage, BillingPage, LandingPage, SearchPage } from "./lazy-pages";
+import { AdminBillingPage, AdminOperationsPage, AdminPage, BillingPage, LandingPage, SearchPage } from "./lazy-pages";
 import { BoardPage } from "./pages/Board";
 import { BoardsPage } from "./pages/Boards";
 import { NotFoundPage } from "./pages/NotFound";
@@ -32,6 +32,8 @@ function renderRoute(route: ReturnType<typeof matchRoute>) {
 			return <AdminPage />;
 		case "admin-billing":
 			return <AdminBillingPage />;
+		case "admin-operations":
+			return <AdminOperationsPage />;
 		case "tenant":
 			return (
 				<TenantGate key={route.slug} slug={route.slug}>

@@ -1,7 +1,8 @@
 // The operator's API calls: the same fetch wrapper with the admin token, kept for this browser tab only.
 import { type Member, type NewMember, paths, type Tenant, type TenantUpdate } from "../../shared/api";
+import type { AuditPage, Rollout, TenantExport } from "../../shared/fleet";
 import type { Plan } from "../../shared/tenant";
-import { request } from "./api";
+import { request, toApiError } from "./api";
 
 const TOKEN_KEY = "boardroom:admin-token";
 
@@ -36,4 +37,20 @@ export const adminApi = {
 	updateTenant: (slug: string, update: TenantUpdate) => adminRequest<Tenant>(paths.adminTenant(slug), "PATCH", update),
 	deleteTenant: (slug: string) => adminRequest<void>(paths.adminTenant(slug), "DELETE"),
 	addMember: (slug: string, member: NewMember) => adminRequest<Member>(paths.adminMembers(slug), "POST", member),
+	startRollout: () => adminRequest<{ id: string }>(paths.rollouts(), "POST"),
+	rollout: (id: string) => adminRequest<Rollout>(paths.rollout(id)),
+	audit: (cursor: string | null) => adminRequest<AuditPage>(paths.audit(cursor)),
+	startExport: (slug: string) => adminRequest<{ id: string }>(paths.adminExports(slug), "POST"),
+	/** Sent with Accept: application/json (every request here is), so it is the status, never the archive. */
+	exportStatus: (slug: string, id: string) => adminRequest<TenantExport>(paths.adminExport(slug, id)),
+	importTenant: (slug: string, name: string, plan: Plan, exportId: string) =>
+		adminRequest<Tenant>(paths.adminTenants(), "POST", { slug, name, plan, importFrom: exportId }),
+	/** The archive's bytes: fetched with the token (a plain link could not send it), then saved by the browser. */
+	async downloadExport(slug: string, id: string): Promise<Blob> {
+		const response = await fetch(paths.adminExport(slug, id), {
+			headers: { Authorization: `Bearer ${readAdminToken() ?? ""}`, Accept: "application/gzip" },
+		});
+		if (!response.ok) throw await toApiError(response);
+		return response.blob();
+	},
 };

@@ -8,5 +8,8 @@ export const AdminPage = lazy(() => import("./pages/Admin").then((m) => ({ defau
 export const AdminBillingPage = lazy(() =>
 	import("./pages/AdminBilling").then((m) => ({ default: m.AdminBillingPage })),
 );
+export const AdminOperationsPage = lazy(() =>
+	import("./pages/AdminOperations").then((m) => ({ default: m.AdminOperationsPage })),
+);
 export const BillingPage = lazy(() => import("./pages/Billing").then((m) => ({ default: m.BillingPage })));
 export const SearchPage = lazy(() => import("./pages/Search").then((m) => ({ default: m.SearchPage })));

@@ -47,6 +47,7 @@ export type Route =
 	| { name: "search"; slug: string }
 	| { name: "admin" }
 	| { name: "admin-billing" }
+	| { name: "admin-operations" }
 	| { name: "not-found" };
 
 /** Maps a pathname to a route. Segments are URL-decoded once, here. */
@@ -56,6 +57,7 @@ export function matchRoute(pathname: string): Route {
 	if (parts.length === 0) return { name: "landing" };
 	if (first === "admin" && parts.length === 1) return { name: "admin" };
 	if (first === "admin" && parts[1] === "billing" && parts.length === 2) return { name: "admin-billing" };
+	if (first === "admin" && parts[1] === "operations" && parts.length === 2) return { name: "admin-operations" };
 	if (first === "t" && slug && parts.length === 2) return { name: "tenant", slug };
 	if (first === "t" && slug && third === "b" && boardId && rest.length === 0) return { name: "board", slug, boardId };
 	if (first === "t" && slug && third === "billing" && parts.length === 3) return { name: "billing", slug };

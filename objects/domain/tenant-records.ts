@@ -1,16 +1,22 @@
 // The tenant's own record (slug, plan, status) as each store keeps it — one row in the object's
 // own database, or one row of the shared `tenants` table in D1 — and what leaving looks like.
-import type { Tenant, TenantUpdate, UsageSummary } from "../../shared/api";
-import type { Plan } from "../../shared/tenant";
+import type { Tenant, UsageSummary } from "../../shared/api";
+import type { Plan, TenantStatus } from "../../shared/tenant";
 import { tenantPrefix } from "./attachment-scope";
 import type { Db } from "./db";
 import type { Awaitable } from "./store";
+
+/** What may change in a tenant's record: its plan, and its status (including "deleting", set by deleting). */
+export interface RecordUpdate {
+	plan?: Plan;
+	status?: TenantStatus;
+}
 
 export interface TenantRecords {
 	read(): Awaitable<Tenant | undefined>;
 	/** Creates the record (and its first plan-history row); undefined if the tenant exists already. */
 	create(input: { slug: string; name: string; plan: Plan }): Awaitable<Tenant | undefined>;
-	update(patch: TenantUpdate): Awaitable<Tenant | undefined>;
+	update(patch: RecordUpdate): Awaitable<Tenant | undefined>;
 	summary(): Awaitable<UsageSummary>;
 	/** Deletes every row of the tenant (files in R2 go first, through removeTenantFiles). */
 	destroy(): Promise<void>;

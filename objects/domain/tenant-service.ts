@@ -28,6 +28,8 @@ import type { RequestClass } from "../../shared/meters";
 import { PLANS } from "../../shared/plans";
 import type { Operation } from "../../shared/protocol";
 import { canManage, type Plan } from "../../shared/tenant";
+import { type ArchiveSummary, writeArchive } from "./archive-export";
+import { type RestoreSummary, restoreArchive } from "./archive-import";
 import type { AttachmentScope } from "./attachment-scope";
 import * as attachments from "./attachments";
 import { type BillingRecords, finalInvoice, invoiceList, usageReport } from "./billing";
@@ -94,6 +96,7 @@ export class TenantService {
 	}
 
 	async update(patch: TenantUpdate): Promise<Result<TenantInfo>> {
+		if ((await this.identity())?.status === "deleting") return deleting();
 		const tenant = await this.deps.records.update(patch);
 		await this.#reload();
 		if (!tenant) return noTenant();
@@ -120,7 +123,58 @@ export class TenantService {
 
 	async addMember(input: NewMember): Promise<Result<Member>> {
 		const tenant = await this.identity();
+		if (tenant?.status === "deleting") return deleting();
 		return tenant ? addMember(this.deps.db, input, PLANS[tenant.plan].maxMembers) : noTenant();
+	}
+
+	// ── Fleet jobs (the admin API and the fleet queue) ────────────────────────
+
+	/** The first step of deleting: refused from now on, sockets closed; the queue purges it later. */
+	async markDeleting(): Promise<Result<TenantInfo>> {
+		if (!(await this.identity())) return noTenant();
+		const tenant = await this.deps.records.update({ status: "deleting" });
+		await this.#reload();
+		await this.deps.closeSockets(4404, "Tenant deleted");
+		return tenant ? ok(tenant) : noTenant();
+	}
+
+	/**
+	 * The purge job: removes everything, if this is still the tenant that was deleted. A message
+	 * delivered twice finds it "gone"; one late enough to meet a new tenant under the same slug
+	 * finds it "kept", and leaves it alone.
+	 */
+	async purge(tenantId: string): Promise<Result<"purged" | "gone" | "kept">> {
+		const tenant = await this.identity();
+		if (!tenant) return ok("gone");
+		if (tenant.id !== tenantId || tenant.status !== "deleting") return ok("kept");
+		await this.destroy();
+		return ok("purged");
+	}
+
+	/** Writes the export archive of this tenant (the export job). */
+	async exportArchive(tenantId: string, exportId: string, variant: string): Promise<Result<ArchiveSummary>> {
+		const tenant = await this.identity();
+		if (!tenant || tenant.id !== tenantId) return fail("not_found", "The workspace was deleted before its export ran.");
+		const { id, slug, name, plan } = tenant;
+		return ok(
+			await writeArchive(this.deps.db, this.deps.bucket, { tenantId: id, slug, name, plan, variant }, exportId),
+		);
+	}
+
+	/** Restores an export archive into this tenant, just provisioned and still empty. */
+	async importArchive(key: string): Promise<Result<RestoreSummary>> {
+		const tenant = await this.identity();
+		if (!tenant) return noTenant();
+		const restored = await restoreArchive(this.deps.db, this.deps.bucket, tenant.id, key);
+		if (restored.ok) await this.deps.meter.storageChanged(restored.value.storedBytes);
+		return restored;
+	}
+
+	/** Who may download this tenant's exports: its owners. The tenant's id, to match the export against. */
+	async exportAccess(credential: Credential): Promise<Result<string>> {
+		return this.#with(credential, "download", async (actor, tenant) =>
+			actor.role === "owner" ? ok(tenant.id) : fail("forbidden", "Only owners download exports of the workspace."),
+		);
 	}
 
 	async operatorUsage(range: UsageRange): Promise<Result<UsageReport>> {
@@ -142,7 +196,8 @@ export class TenantService {
 	 */
 	async signIn(attempt: SignInAttempt): Promise<Result<{ user: User; tenantId: string; session: Session }>> {
 		const tenant = await this.identity();
-		if (!tenant) return refuseSignIn(this.deps.strangerFailures, attempt);
+		// A tenant being deleted answers like one that does not exist.
+		if (!tenant || tenant.status === "deleting") return refuseSignIn(this.deps.strangerFailures, attempt);
 		const failures = dbFailureLog(this.deps.db);
 		if (tenant.status !== "active") {
 			const member = await checkPassword(failures, this.deps.db, attempt);
@@ -377,7 +432,7 @@ export class TenantService {
 	/** The member (or key) a credential stands for, if the tenant is active and it is still valid. */
 	async authorize(credential: Credential): Promise<Result<Actor>> {
 		const tenant = await this.identity();
-		if (!tenant) return noTenant();
+		if (!tenant || tenant.status === "deleting") return noTenant();
 		if (tenant.status === "suspended") return fail("tenant_suspended", SUSPENDED_MESSAGE);
 		const actor = await resolveActor(this.deps.db, tenant.id, credential);
 		return actor ? ok(actor) : fail("unauthenticated", "Sign in again.");
@@ -455,6 +510,10 @@ function found<T>(value: T | undefined, noun: string): Result<T> {
 
 function noTenant(): Result<never> {
 	return fail("not_found", "No such workspace.");
+}
+
+function deleting(): Result<never> {
+	return fail("tenant_deleting", "This workspace is being deleted.");
 }
 
 function notBilling(): Result<never> {

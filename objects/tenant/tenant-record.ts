@@ -1,10 +1,10 @@
 // The tenant's record in its own database: one row in `tenant`, which exists once the object was
 // provisioned. Leaving is deleting everything: every row, the alarm, and (first) its R2 files.
-import type { Tenant, TenantUpdate, UsageSummary } from "../../shared/api";
+import type { Tenant, UsageSummary } from "../../shared/api";
 import type { Plan, TenantStatus } from "../../shared/tenant";
 import { now } from "../domain/clock";
 import { newId } from "../domain/ids";
-import type { TenantRecords } from "../domain/tenant-records";
+import type { RecordUpdate, TenantRecords } from "../domain/tenant-records";
 import { recordPlanChange } from "../domain/usage-ledger";
 import { isProvisioned, schemaVersion } from "./migrations";
 import type { Sql } from "./sql";
@@ -48,7 +48,7 @@ export function sqliteTenantRecords(sql: Sql, db: SqliteDb, storage: DurableObje
 			});
 			return read();
 		},
-		update(patch: TenantUpdate) {
+		update(patch: RecordUpdate) {
 			const tenant = read();
 			if (!tenant) return undefined;
 			storage.transactionSync(() => {

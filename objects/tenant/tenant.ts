@@ -30,6 +30,8 @@ import type { PartReceipt } from "../domain/uploads";
 import { UsageMeter } from "../domain/usage-meter";
 import { usageWriter } from "../usage/recorder";
 import { isProvisioned, migrate } from "./migrations";
+import { restoreToTime } from "./point-in-time";
+import { migrateTenant } from "./rollout-step";
 import { Sql } from "./sql";
 import { SqliteDb } from "./sqlite-db";
 import { SqliteBoardStore } from "./sqlite-store";
@@ -126,6 +128,38 @@ export class Tenant extends Server<Env> {
 
 	async addMember(input: NewMember) {
 		return this.#answer(this.#service.addMember(input));
+	}
+
+	// ── Fleet jobs (the admin API and the fleet queue) ────────────────────────
+
+	async markDeleting() {
+		return this.#answer(this.#service.markDeleting());
+	}
+
+	async purge(tenantId: string) {
+		return this.#answer(this.#service.purge(tenantId));
+	}
+
+	async exportArchive(tenantId: string, exportId: string, variant: string) {
+		return this.#answer(this.#service.exportArchive(tenantId, exportId, variant));
+	}
+
+	async importArchive(key: string) {
+		return this.#answer(this.#service.importArchive(key));
+	}
+
+	async exportAccess(credential: Credential) {
+		return this.#answer(this.#service.exportAccess(credential));
+	}
+
+	/** A schema rollout's step for this tenant: migrations run now, not at its next wake. */
+	async migrateSchema() {
+		return migrateTenant(this.ctx.storage, this.#sql, () => this.#service.describe());
+	}
+
+	/** Point-in-time restore: the database goes back to `at` when the object restarts, which it does at once. */
+	async restoreTo(at: number) {
+		return restoreToTime(this.ctx, at);
 	}
 
 	async operatorUsage(range: UsageRange) {

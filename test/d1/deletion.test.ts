@@ -2,6 +2,7 @@
 // tenant never hits D1's limits on one query, and leaves every other tenant's rows alone.
 import { describe, expect, it } from "vitest";
 import { admin, createTenant, uniqueSlug } from "../helpers/api";
+import { deleteAndPurge } from "../helpers/fleet";
 import { rowsLeft } from "../helpers/storage";
 import { testEnv } from "./helpers";
 
@@ -39,7 +40,7 @@ describe("deleting a tenant of the shared database", () => {
 		const neighbour = await createTenant(uniqueSlug("next"));
 		await fillWithCards(big.id, 1_200);
 		await fillWithCards(neighbour.id, 10);
-		expect((await admin(`/api/admin/tenants/${big.slug}`, { method: "DELETE" })).status).toBe(204);
+		await deleteAndPurge(big.slug);
 		expect(await rowsLeft(big.slug, big.id)).toBe(0);
 		const left = await testEnv.DB.prepare("SELECT count(*) AS n FROM cards WHERE tenant_id = ?")
 			.bind(neighbour.id)

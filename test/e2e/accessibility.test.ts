@@ -125,4 +125,12 @@ describe.each([
 		await page.getByTestId("tenant-detail").getByTestId("usage-bar").first().waitFor({ timeout: 10_000 });
 		expect(await seriousViolations(page, `a11y-${name}-admin-console`)).toEqual([]);
 	});
+
+	it("the operator console's operations view, with a rollout shown", async () => {
+		await page.goto(`${baseUrl()}/admin/operations`);
+		await page.getByRole("button", { name: "Start a rollout" }).click();
+		await page.getByRole("progressbar", { name: "Rollout progress" }).waitFor({ timeout: 10_000 });
+		await page.getByTestId("audit-entry").first().waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-admin-operations`)).toEqual([]);
+	});
 });

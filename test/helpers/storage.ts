@@ -29,9 +29,12 @@ export async function tenantSql<T = Record<string, unknown>>(
 	).results;
 }
 
+/** Tables of the shared database that are the operator's record and outlive a tenant: billing, audit, exports. */
+const OUTLIVE_TENANTS = new Set(["invoices", "adjustments", "audit_log", "exports"]);
+
 /**
  * What is left of a deleted tenant: tables in its object's database (which deleteAll empties),
- * or rows with its id anywhere in the shared D1 database (invoices excepted: they outlive it).
+ * or rows with its id anywhere in the shared D1 database (the operator's records excepted: they outlive it).
  */
 export async function rowsLeft(slug: string, tenantId: string): Promise<number> {
 	if (variant === "do")
@@ -47,7 +50,7 @@ export async function rowsLeft(slug: string, tenantId: string): Promise<number> 
 	let rows =
 		(await db.prepare("SELECT count(*) AS n FROM tenants WHERE id = ?").bind(tenantId).first<{ n: number }>())?.n ?? 0;
 	for (const { name } of tables.results) {
-		if (name === "invoices" || name === "adjustments") continue;
+		if (OUTLIVE_TENANTS.has(name)) continue;
 		rows +=
 			(await db.prepare(`SELECT count(*) AS n FROM ${name} WHERE tenant_id = ?`).bind(tenantId).first<{ n: number }>())
 				?.n ?? 0;

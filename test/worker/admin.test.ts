@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Tenant } from "../../shared/api";
 import { addMember, admin, call, createTenant, signIn, uniqueSlug } from "../helpers/api";
+import { deleteAndPurge, purged } from "../helpers/fleet";
 import { rowsLeft } from "../helpers/storage";
 
 describe("admin API", () => {
@@ -134,14 +135,38 @@ describe("admin API", () => {
 		const { token } = await signIn(tenant.slug, "gone@example.test");
 		await call(`/api/t/${tenant.slug}/boards`, { method: "POST", json: { title: "Doomed" }, token });
 
-		expect((await admin(`/api/admin/tenants/${tenant.slug}`, { method: "DELETE" })).status).toBe(204);
+		// Refused at once; purged by the fleet queue a moment later.
+		const first = await admin(`/api/admin/tenants/${tenant.slug}`, { method: "DELETE" });
+		expect(first.status).toBe(202);
+		expect(await first.json()).toMatchObject({ slug: tenant.slug, status: "deleting" });
+		expect((await call(`/api/t/${tenant.slug}/boards`, { token })).status).toBe(404);
+		expect((await admin(`/api/admin/tenants/${tenant.slug}`, { method: "DELETE" })).status).toBe(202);
+		await purged(tenant.slug);
 		expect((await admin(`/api/admin/tenants/${tenant.slug}`, { method: "DELETE" })).status).toBe(204);
 
-		expect((await admin(`/api/admin/tenants/${tenant.slug}`)).status).toBe(404);
 		expect((await call(`/api/t/${tenant.slug}/boards`, { token })).status).toBe(404);
 		expect(await rowsLeft(tenant.slug, tenant.id)).toBe(0);
-		const listed = (await (await admin("/api/admin/tenants?limit=200")).json()) as { tenants: Tenant[] };
-		expect(listed.tenants.map((t) => t.slug)).not.toContain(tenant.slug);
+		expect(await findListed(tenant.slug)).toBeUndefined();
+	});
+
+	it("a tenant being deleted refuses sign-in, changes and new members", async () => {
+		const tenant = await createTenant();
+		await addMember(tenant.slug, "leaving@example.test", "owner");
+		await admin(`/api/admin/tenants/${tenant.slug}`, { method: "DELETE" });
+		const signInRes = await call(`/api/t/${tenant.slug}/session`, {
+			method: "POST",
+			json: { email: "leaving@example.test", password: "correct horse battery" },
+		});
+		// Whether the purge already ran or not, the answer is the same as for no tenant at all.
+		expect(signInRes.status).toBe(401);
+		const patch = await admin(`/api/admin/tenants/${tenant.slug}`, { method: "PATCH", json: { plan: "free" } });
+		expect([404, 409]).toContain(patch.status);
+		const member = await admin(`/api/admin/tenants/${tenant.slug}/members`, {
+			method: "POST",
+			json: { email: "late@example.test", password: "late password", role: "member" },
+		});
+		expect([404, 409]).toContain(member.status);
+		await purged(tenant.slug);
 	});
 
 	it("a slug can be taken again after its tenant is deleted, and old sessions do not carry over", async () => {
@@ -149,7 +174,7 @@ describe("admin API", () => {
 		await createTenant(slug);
 		await addMember(slug, "first@example.test", "owner");
 		const old = await signIn(slug, "first@example.test");
-		await admin(`/api/admin/tenants/${slug}`, { method: "DELETE" });
+		await deleteAndPurge(slug);
 		await createTenant(slug);
 		await addMember(slug, "first@example.test", "owner");
 		expect((await call(`/api/t/${slug}/boards`, { token: old.token })).status).toBe(401);

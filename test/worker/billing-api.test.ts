@@ -6,6 +6,7 @@ import type { FleetUsage } from "../../shared/billing";
 import { controlPlane } from "../../worker/control-plane";
 import { addMember, admin, call, createTenant, signIn, tenantWithBoard } from "../helpers/api";
 import { eventually, invoicesOf, usageOf } from "../helpers/billing";
+import { deleteAndPurge } from "../helpers/fleet";
 import { backdateTenant, forgetCaches, tenantSql } from "../helpers/storage";
 
 describe("who reads billing", () => {
@@ -132,7 +133,7 @@ describe("invoices", () => {
 		expect(closed?.period.id).toBe(created.slice(0, 7));
 		expect(closed?.lines.find((l) => l.line === "operations")?.quantity).toBe(42);
 
-		expect((await admin(`/api/admin/tenants/${slug}`, { method: "DELETE" })).status).toBe(204);
+		await deleteAndPurge(slug);
 		const kept = await controlPlane(env).billing(slug).closedInvoices(tenant.id);
 		expect(kept.map((i) => i.period.id)).toEqual(expect.arrayContaining([created.slice(0, 7), list.preview.period.id]));
 	});

@@ -4,6 +4,7 @@
 // tenants, which is exactly what the operator's listing is.
 
 import { newId } from "../../objects/domain/ids";
+import { FleetRecords } from "../../objects/fleet/fleet-records";
 import type { Tenant } from "../../shared/api";
 import { ok } from "../../shared/errors";
 import type { Adjustment, Invoice } from "../../shared/invoice";
@@ -14,6 +15,25 @@ import { type TenantRow, toTenant } from "./tenant-records";
 export function d1ControlPlane(env: Env): ControlPlane {
 	const db = d1Of(env);
 	return {
+		// The fleet's tables (migrations/0004_fleet.sql), read and written with FleetRecords' statements.
+		fleet: new FleetRecords({
+			async all<T>(query: string, ...params: (string | number | null)[]) {
+				return (
+					await db
+						.prepare(query)
+						.bind(...params)
+						.all<T>()
+				).results;
+			},
+			async run(query, ...params) {
+				return (
+					await db
+						.prepare(query)
+						.bind(...params)
+						.run()
+				).meta.changes;
+			},
+		}),
 		// The tenant's row is written when it is provisioned; its UNIQUE slug settles a race then.
 		claim: async () => ok(null),
 		record: async () => {},

@@ -4,9 +4,9 @@
 
 import { now } from "../../objects/domain/clock";
 import { newId } from "../../objects/domain/ids";
-import type { TenantRecords } from "../../objects/domain/tenant-records";
+import type { RecordUpdate, TenantRecords } from "../../objects/domain/tenant-records";
 import { recordPlanChange } from "../../objects/domain/usage-ledger";
-import type { Tenant, TenantUpdate, UsageSummary } from "../../shared/api";
+import type { Tenant, UsageSummary } from "../../shared/api";
 import type { Plan, TenantStatus } from "../../shared/tenant";
 import type { D1Db, D1Queryable } from "./d1-db";
 
@@ -104,7 +104,7 @@ export class D1TenantRecords implements TenantRecords {
 		return this.read();
 	}
 
-	async update(patch: TenantUpdate): Promise<Tenant | undefined> {
+	async update(patch: RecordUpdate): Promise<Tenant | undefined> {
 		const tenant = await this.read();
 		if (!tenant) return undefined;
 		const statements = [
@@ -140,12 +140,16 @@ export class D1TenantRecords implements TenantRecords {
 		this.#row = null;
 	}
 
-	async #schemaVersion(): Promise<number> {
-		// The schema is the database's, not the tenant's: how many D1 migrations were applied.
-		const row = await this.d1
-			.prepare("SELECT count(*) AS n FROM d1_migrations")
-			.first<{ n: number }>()
-			.catch(() => null);
-		return row?.n ?? 0;
+	#schemaVersion(): Promise<number> {
+		return d1SchemaVersion(this.d1);
 	}
+}
+
+/** The schema is the database's, not the tenant's: how many D1 migrations were applied. */
+export async function d1SchemaVersion(d1: D1Queryable): Promise<number> {
+	const row = await d1
+		.prepare("SELECT count(*) AS n FROM d1_migrations")
+		.first<{ n: number }>()
+		.catch(() => null);
+	return row?.n ?? 0;
 }

@@ -6,6 +6,7 @@ import type { FleetUsage, InvoiceList, UsageQuery, UsageReport } from "../../sha
 import { usageQuerySchema } from "../../shared/billing";
 import { periodOf } from "../../shared/invoice";
 import { storedText } from "../../shared/text";
+import { audit } from "../audit";
 import { csvResponse, toCsv } from "../billing/csv";
 import { fleetUsage } from "../billing/fleet";
 import { controlPlane } from "../control-plane";
@@ -54,7 +55,9 @@ export function billingRoutes(router: ApiRouter): void {
 		const input = await readJson(request, adjustmentSchema);
 		const tenant = unwrap(await tenantStub(request, env, ctx, slug).describe());
 		const period = periodOf(new Date()).id;
-		return created(await controlPlane(env).billing(slug).addAdjustment(tenant.id, period, input));
+		const adjustment = await controlPlane(env).billing(slug).addAdjustment(tenant.id, period, input);
+		await audit(request, env, "billing.adjust", tenant, { period, ...input });
+		return created(adjustment);
 	});
 }
 

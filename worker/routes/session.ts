@@ -6,7 +6,7 @@ import type { TenantSlug } from "../../shared/tenant";
 import { clearedSessionCookie, credentialFor, sessionCookie } from "../auth";
 import { clientAddress } from "../client-address";
 import { type ApiRouter, HttpError, readJson, unwrap } from "../http";
-import { admitCaller, admitSignIn, edgeTenant } from "../tenant-gate";
+import { admitCaller, admitSignIn, liveTenant } from "../tenant-gate";
 import { callerOf, parseSlug, tenantStub } from "../tenant-stub";
 import { issueSessionToken, issueTicket } from "../tokens";
 
@@ -80,7 +80,7 @@ async function signOutCredential(
 ): Promise<Credential | undefined> {
 	try {
 		const credential = await credentialFor(request, env, slug);
-		if (!(await edgeTenant(env, ctx, slug))) return undefined;
+		if (!(await liveTenant(env, ctx, slug))) return undefined;
 		await admitCaller(request, env, ctx, slug, credential, { suspended: "allow" });
 		return credential;
 	} catch (error) {

@@ -9,7 +9,18 @@ export function percentOf(value: number, total: number): number {
 	return total > 0 ? Math.min(100, Math.floor((value / total) * 100)) : 100;
 }
 
-export function ProgressBar({ value, total, label }: { value: number; total: number; label: string }) {
+export function ProgressBar({
+	value,
+	total,
+	label,
+	format = formatBytes,
+}: {
+	value: number;
+	total: number;
+	label: string;
+	/** How a quantity reads: bytes unless told otherwise. */
+	format?: (quantity: number) => string;
+}) {
 	const percent = percentOf(value, total);
 	return (
 		<div className="progress">
@@ -20,12 +31,12 @@ export function ProgressBar({ value, total, label }: { value: number; total: num
 				aria-valuemin={0}
 				aria-valuemax={100}
 				aria-valuenow={percent}
-				aria-valuetext={`${percent}% — ${formatBytes(value)} of ${formatBytes(total)}`}
+				aria-valuetext={`${percent}% — ${format(value)} of ${format(total)}`}
 			>
 				<div className="progress-fill" style={{ width: `${percent}%` }} />
 			</div>
 			<span className="progress-text" data-testid="progress-text">
-				{formatBytes(value)} / {formatBytes(total)} · {percent}%
+				{format(value)} / {format(total)} · {percent}%
 			</span>
 		</div>
 	);

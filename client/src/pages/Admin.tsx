@@ -13,9 +13,12 @@ import { Link } from "../components/Link";
 export function AdminPage() {
 	const [token, setToken] = useState(readAdminToken);
 	const [selected, setSelected] = useState<string | null>(null);
-	// Bumped to make the table reload after a create, update or delete.
+	// Bumped to make the table (and the detail) reload after a create, update or delete.
 	const [revision, setRevision] = useState(0);
+	const [listRevision, setListRevision] = useState(0);
 	const changed = () => setRevision((r) => r + 1);
+	// A tenant restored from an export joins the table; the detail that restored it stays as it is.
+	const listed = () => setListRevision((r) => r + 1);
 	// Set when the server stops accepting a token it took before (rotated, say), to say why the prompt is back.
 	const [notice, setNotice] = useState<string | null>(null);
 	const forget = (reason: string | null) => {
@@ -51,7 +54,7 @@ export function AdminPage() {
 						}}
 					/>
 					<TenantTable
-						revision={revision}
+						revision={revision + listRevision}
 						selected={selected}
 						onSelect={setSelected}
 						onUnauthorized={() => forget("The admin token is no longer accepted. Paste the current one.")}
@@ -62,6 +65,7 @@ export function AdminPage() {
 						key={`${selected}:${revision}`}
 						slug={selected}
 						onChanged={changed}
+						onListed={listed}
 						onDeleted={() => {
 							setSelected(null);
 							changed();

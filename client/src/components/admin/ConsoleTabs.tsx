@@ -1,4 +1,4 @@
-// The operator console's two views, as links (each view has its own address, so a reload or a
+// The operator console's views, as links (each view has its own address, so a reload or a
 // shared link lands on the same one).
 import "../../billing.css";
 import { Link } from "../Link";
@@ -6,6 +6,7 @@ import { Link } from "../Link";
 const VIEWS = [
 	{ id: "tenants", label: "Tenants", href: "/admin" },
 	{ id: "billing", label: "Billing", href: "/admin/billing" },
+	{ id: "operations", label: "Operations", href: "/admin/operations" },
 ] as const;
 
 export function ConsoleTabs({ current }: { current: (typeof VIEWS)[number]["id"] }) {

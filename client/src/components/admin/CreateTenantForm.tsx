@@ -1,4 +1,5 @@
-// Create a tenant: slug checked with the shared schema before the server sees it.
+// Create a tenant, or (given an export) restore that export into a new one: slug checked with the
+// shared schema before the server sees it.
 import { type FormEvent, useState } from "react";
 import type { Tenant } from "../../../../shared/api";
 import { PLANS } from "../../../../shared/plans";
@@ -8,13 +9,22 @@ import { ApiError, describeError } from "../../api";
 import { useToast } from "../../toasts";
 import { ChoiceField, TextField } from "./fields";
 
-export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) => void }) {
+export function CreateTenantForm({
+	onCreated,
+	importFrom,
+}: {
+	onCreated: (tenant: Tenant) => void;
+	/** An export to restore into the new tenant. */
+	importFrom?: string;
+}) {
 	const [slug, setSlug] = useState("");
 	const [name, setName] = useState("");
-	const [plan, setPlan] = useState<Plan>("free");
+	const [plan, setPlan] = useState<Plan>(importFrom ? "team" : "free");
 	const [error, setError] = useState<string | null>(null);
 	const [busy, setBusy] = useState(false);
 	const notify = useToast();
+	// Two of these forms can be on screen (the list's and a tenant's restore), so their ids differ.
+	const id = importFrom ? "restore" : "tenant";
 
 	const submit = async (event: FormEvent) => {
 		event.preventDefault();
@@ -22,8 +32,11 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
 		if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Invalid slug.");
 		setBusy(true);
 		try {
-			const tenant = await adminApi.createTenant(parsed.data, name.trim() || parsed.data, plan);
-			notify(`Created ${tenant.name}`, "success");
+			const named = name.trim() || parsed.data;
+			const tenant = importFrom
+				? await adminApi.importTenant(parsed.data, named, plan, importFrom)
+				: await adminApi.createTenant(parsed.data, named, plan);
+			notify(importFrom ? `Restored into ${tenant.slug}` : `Created ${tenant.name}`, "success");
 			setSlug("");
 			setName("");
 			setError(null);
@@ -35,24 +48,29 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
 		}
 	};
 	return (
-		<form className="panel form-grid" onSubmit={submit} aria-label="Create a tenant">
+		<form
+			className={importFrom ? "form-grid restore-form" : "panel form-grid"}
+			onSubmit={submit}
+			aria-label={importFrom ? "Restore into a new workspace" : "Create a tenant"}
+		>
+			{importFrom && <h4 className="form-grid-full">Restore into a new workspace</h4>}
 			<TextField
-				id="tenant-slug"
-				label="Slug"
+				id={`${id}-slug`}
+				label={importFrom ? "New slug" : "Slug"}
 				placeholder="acme"
 				value={slug}
 				onChange={(e) => setSlug(e.target.value)}
 				required
 			/>
 			<TextField
-				id="tenant-name"
-				label="Name"
+				id={`${id}-name`}
+				label={importFrom ? "Workspace name" : "Name"}
 				placeholder="Acme Inc."
 				value={name}
 				onChange={(e) => setName(e.target.value)}
 			/>
 			<ChoiceField
-				id="tenant-plan"
+				id={`${id}-plan`}
 				label="Plan"
 				value={plan}
 				options={planSchema.options}
@@ -60,7 +78,7 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
 				onChange={setPlan}
 			/>
 			<button type="submit" className="button button-primary" disabled={busy}>
-				Create tenant
+				{importFrom ? (busy ? "Restoring…" : "Restore") : "Create tenant"}
 			</button>
 			{error && (
 				<p className="field-error form-grid-full" role="alert">

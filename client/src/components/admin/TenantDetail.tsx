@@ -1,4 +1,5 @@
-// One tenant for the operator: usage against its plan, and the levers (plan, suspend, delete, members).
+// One tenant for the operator: usage against its plan, and the levers (plan, suspend, delete,
+// members, export and restore into a new workspace).
 import { useEffect, useRef, useState } from "react";
 import type { Tenant, TenantUpdate } from "../../../../shared/api";
 import { PLANS } from "../../../../shared/plans";
@@ -11,16 +12,19 @@ import { useToast } from "../../toasts";
 import { Spinner } from "../Feedback";
 import { Link } from "../Link";
 import { AddMemberForm } from "./AddMemberForm";
+import { TenantExport } from "./TenantExport";
 import { UsageBars } from "./UsageBars";
 
 interface TenantDetailProps {
 	slug: string;
 	onChanged: () => void;
+	/** Another tenant joined the list (restored from this one's export). */
+	onListed: () => void;
 	onDeleted: () => void;
 	onClose: () => void;
 }
 
-export function TenantDetail({ slug, onChanged, onDeleted, onClose }: TenantDetailProps) {
+export function TenantDetail({ slug, onChanged, onListed, onDeleted, onClose }: TenantDetailProps) {
 	const [tenant, setTenant] = useState<Tenant | null>(null);
 	const notify = useToast();
 	const panel = useRef<HTMLElement>(null);
@@ -47,7 +51,7 @@ export function TenantDetail({ slug, onChanged, onDeleted, onClose }: TenantDeta
 		if (!window.confirm(`Delete ${slug} and everything in it? This cannot be undone.`)) return;
 		try {
 			await adminApi.deleteTenant(slug);
-			notify(`Deleted ${slug}`, "success");
+			notify(`Deleting ${slug}: it is closed now, and its data goes in a moment`, "success");
 			onDeleted();
 		} catch (error) {
 			notify(describeError(error));
@@ -97,6 +101,7 @@ export function TenantDetail({ slug, onChanged, onDeleted, onClose }: TenantDeta
 					</div>
 					<h3>Add a member</h3>
 					<AddMemberForm slug={slug} onAdded={onChanged} />
+					{tenant.status !== "deleting" && <TenantExport slug={slug} onRestored={onListed} />}
 				</>
 			)}
 		</aside>
