@@ -1,8 +1,9 @@
-// The HTTP contract: entity and request schemas (types inferred from them) and URL paths.
+// The HTTP contract: request schemas (types inferred from them), the entities answered with
+// (entities.ts, re-exported), and URL paths.
 import { z } from "zod";
-import { LABEL_COLORS, type LabelColor, MAX_LABEL_NAME_LENGTH } from "./labels";
+import { LABEL_COLORS, MAX_LABEL_NAME_LENGTH } from "./labels";
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from "./limits";
-import { planSchema, roleSchema, settableStatusSchema, type tenantStatusSchema } from "./tenant";
+import { planSchema, roleSchema, settableStatusSchema } from "./tenant";
 import { storedText } from "./text";
 
 /** Ids are ours ("c_…"), so anything else is refused before it reaches a query or a socket tag. */
@@ -19,170 +20,9 @@ const day = z
 	.regex(/^\d{4}-\d{2}-\d{2}$/, "A date looks like 2027-03-31.")
 	.refine(isCalendarDay, "That day is not in the calendar.");
 
-// ── Entities ────────────────────────────────────────────────────────────────
+// ── Entities: what the API answers with, in entities.ts; re-exported so `shared/api` stays the one import.
 
-export const userSchema = z.object({ id, email: z.string(), name: z.string(), role: roleSchema });
-export type User = z.infer<typeof userSchema>;
-export type Member = User & { createdAt: string };
-
-export interface Board {
-	id: string;
-	title: string;
-	version: number;
-	createdAt: string;
-	updatedAt: string;
-}
-
-/** A board's label: cards of that board carry any of them. */
-export interface Label {
-	id: string;
-	boardId: string;
-	name: string;
-	color: LabelColor;
-	version: number;
-	createdAt: string;
-}
-
-export interface List {
-	id: string;
-	boardId: string;
-	title: string;
-	position: string;
-	version: number;
-}
-
-export interface Card {
-	id: string;
-	boardId: string;
-	listId: string;
-	title: string;
-	description: string;
-	position: string;
-	version: number;
-	createdBy: string;
-	createdAt: string;
-	updatedAt: string;
-	commentCount: number;
-	attachmentCount: number;
-	/** Ids of the board's labels the card carries, sorted. */
-	labelIds: string[];
-	/** Ids of the members the card is assigned to, sorted; members since removed drop out. */
-	assigneeIds: string[];
-	/** The day it is due ("2027-03-31"), or null. */
-	dueDate: string | null;
-}
-
-export interface Comment {
-	id: string;
-	cardId: string;
-	authorId: string;
-	authorName: string;
-	body: string;
-	createdAt: string;
-}
-
-export interface Attachment {
-	id: string;
-	cardId: string;
-	name: string;
-	size: number;
-	contentType: string;
-	/**
-	 * Hex SHA-256 of the file for single-request uploads. For multipart uploads it is the
-	 * composite form S3 uses: hex SHA-256 of the concatenated binary SHA-256 of each part, then
-	 * "-" and the part count ("9f86…-3"), so completing never reads the file back.
-	 */
-	sha256: string;
-	uploadedBy: string;
-	createdAt: string;
-}
-
-/** A board with its live lists and cards, ordered by position, and the sequence it reflects. */
-export interface BoardDetail extends Board {
-	lists: List[];
-	cards: Card[];
-	/** The board's labels, oldest first. */
-	labels: Label[];
-	members: User[];
-	seq: number;
-}
-
-/** A board taken off the boards page, and when: GET /boards?archived=true. */
-export interface ArchivedBoard extends Board {
-	archivedAt: string;
-}
-
-/**
- * What a board's archive holds: lists archived with the cards they took along, and cards archived
- * by themselves from lists still on the board (the ones that can come back on their own).
- */
-export interface BoardArchive {
-	lists: (List & { archivedAt: string; cardCount: number })[];
-	cards: (Card & { archivedAt: string })[];
-}
-
-/**
- * One search hit: a card (its title or description matched) or a comment on a card. `snippet`
- * is plain text with each match between the markers of shared/search.ts; `rank` is FTS5's bm25
- * (smaller is better), and results come best first.
- */
-export interface SearchResult {
-	kind: "card" | "comment";
-	boardId: string;
-	boardTitle: string;
-	cardId: string;
-	cardTitle: string;
-	commentId: string | null;
-	snippet: string;
-	rank: number;
-}
-
-export interface CardDetail extends Card {
-	comments: Comment[];
-	attachments: Attachment[];
-}
-
-export interface Activity {
-	seq: number;
-	boardId: string;
-	actorId: string;
-	type: string;
-	summary: string;
-	at: string;
-}
-
-export interface UsageSummary {
-	members: number;
-	boards: number;
-	cards: number;
-	storageBytes: number;
-}
-
-export interface Tenant {
-	id: string;
-	slug: string;
-	name: string;
-	plan: z.infer<typeof planSchema>;
-	status: z.infer<typeof tenantStatusSchema>;
-	schemaVersion: number;
-	createdAt: string;
-	lastActiveAt: string | null;
-	usage?: UsageSummary;
-}
-
-/** Who is signed in, and to which tenant: GET /api/t/:slug/me. */
-export interface Me {
-	user: User;
-	tenant: Pick<Tenant, "slug" | "name" | "plan" | "status">;
-}
-
-export interface ApiKey {
-	id: string;
-	name: string;
-	role: z.infer<typeof roleSchema>;
-	createdAt: string;
-	lastUsedAt: string | null;
-}
+export * from "./entities";
 
 // ── Requests ────────────────────────────────────────────────────────────────
 
@@ -265,20 +105,6 @@ export const createUploadSchema = z.object({
 	contentType: contentTypeSchema.default("application/octet-stream"),
 });
 export type NewUpload = z.infer<typeof createUploadSchema>;
-
-/** A multipart upload as created: send parts 1..partCount of partSize bytes (the last may be smaller). */
-export interface UploadCreated {
-	uploadId: string;
-	partSize: number;
-	partCount: number;
-}
-
-/** What arrived of a multipart upload, so a client can resume by sending only the rest. */
-export interface UploadStatus extends UploadCreated {
-	name: string;
-	size: number;
-	parts: { partNumber: number; etag: string; size: number }[];
-}
 
 export const fields = { id, title, text, body, labelName, color, day };
 

@@ -1,10 +1,11 @@
 // The billing contract: usage queries (ranges and granularities, validated once), what usage and
 // invoice responses look like, and the time buckets both stores group by.
 import { z } from "zod";
-import type { Invoice } from "./invoice";
-import type { Meter } from "./meters";
-import { type BillingLine, PLANS } from "./plans";
-import type { Plan } from "./tenant";
+import { isoTime } from "./entities";
+import { billingLineSchema, invoiceSchema } from "./invoice";
+import { METERS, type Meter } from "./meters";
+import { PLANS } from "./plans";
+import { planSchema } from "./tenant";
 
 export const granularitySchema = z.enum(["hour", "day", "month"]);
 export type Granularity = z.infer<typeof granularitySchema>;
@@ -52,31 +53,42 @@ export function bucketOf(iso: string, granularity: Granularity): string {
 	return `${iso.slice(0, 7)}-01T00:00:00.000Z`;
 }
 
-/** One meter's quantity in one bucket. */
-export interface UsagePoint {
-	bucket: string;
-	meter: Meter;
-	quantity: number;
-}
+/** Every meter's id (shared/meters.ts), as a schema. */
+export const meterSchema = z.enum(Object.keys(METERS) as [Meter, ...Meter[]]);
+const range = { from: isoTime, to: isoTime, granularity: granularitySchema };
+const quantities = z.partialRecord(meterSchema, z.number());
 
-/** A tenant's exact usage, from its ledger. */
-export interface UsageReport extends UsageRange {
-	tenantId: string;
-	plan: Plan;
-	series: UsagePoint[];
-	totals: Partial<Record<Meter, number>>;
-	/** Where the open period stands against the plan, per billed line (0.8 = 80% of included). */
-	allowance: Allowance[];
-	generatedAt: string;
-}
+export const usagePointSchema = z
+	.object({ bucket: isoTime, meter: meterSchema, quantity: z.number() })
+	.meta({ id: "UsagePoint", description: "One meter's quantity in one bucket." });
+export type UsagePoint = z.infer<typeof usagePointSchema>;
 
-export interface Allowance {
-	line: BillingLine;
-	used: number;
-	included: number;
-	/** "ok" below 80%, "warning" from 80%, "exceeded" from 100%. */
-	level: "ok" | "warning" | "exceeded";
-}
+export const allowanceSchema = z
+	.object({
+		line: billingLineSchema,
+		used: z.number(),
+		included: z.number(),
+		level: z
+			.enum(["ok", "warning", "exceeded"])
+			.meta({ description: '"ok" below 80%, "warning" from 80%, "exceeded" from 100%.' }),
+	})
+	.meta({ id: "Allowance" });
+export type Allowance = z.infer<typeof allowanceSchema>;
+
+export const usageReportSchema = z
+	.object({
+		...range,
+		tenantId: z.string(),
+		plan: planSchema,
+		series: z.array(usagePointSchema),
+		totals: quantities,
+		allowance: z
+			.array(allowanceSchema)
+			.meta({ description: "Where the open period stands against the plan, per billed line (0.8 = 80% of included)." }),
+		generatedAt: isoTime,
+	})
+	.meta({ id: "UsageReport", description: "A tenant's exact usage, from its ledger." });
+export type UsageReport = z.infer<typeof usageReportSchema>;
 
 export function allowanceLevel(used: number, included: number): Allowance["level"] {
 	if (included <= 0) return used > 0 ? "exceeded" : "ok";
@@ -84,35 +96,51 @@ export function allowanceLevel(used: number, included: number): Allowance["level
 	return share >= 1 ? "exceeded" : share >= 0.8 ? "warning" : "ok";
 }
 
-/** A tenant's invoices: the open period's preview (and projection) and the closed ones. */
-export interface InvoiceList {
-	preview: Invoice;
-	projected: Invoice;
-	closed: Invoice[];
-	planHistory: { effectiveAt: string; plan: Plan }[];
-}
+export const invoiceListSchema = z
+	.object({
+		preview: invoiceSchema,
+		projected: invoiceSchema,
+		closed: z.array(invoiceSchema),
+		planHistory: z.array(z.object({ effectiveAt: isoTime, plan: planSchema })),
+	})
+	.meta({ id: "InvoiceList", description: "The open period's preview (and projection) and the closed invoices." });
+export type InvoiceList = z.infer<typeof invoiceListSchema>;
 
-/** One tenant's line in the operator's fleet view: both stores side by side. */
-export interface FleetRow {
-	tenantId: string;
-	slug: string | null;
-	plan: Plan | null;
-	meter: Meter;
-	ledger: number;
-	analytics: number;
-}
+export const fleetRowSchema = z
+	.object({
+		tenantId: z.string(),
+		slug: z.string().nullable(),
+		plan: planSchema.nullable(),
+		meter: meterSchema,
+		ledger: z.number(),
+		analytics: z.number(),
+	})
+	.meta({ id: "FleetRow", description: "One tenant's meter in the fleet view: both stores side by side." });
+export type FleetRow = z.infer<typeof fleetRowSchema>;
 
-export interface FleetUsage extends UsageRange {
-	/** Which store the Analytics Engine column came from. */
-	analyticsSource: "analytics-engine" | "local";
-	rows: FleetRow[];
-	/** Ledger series summed over the fleet. */
-	series: UsagePoint[];
-	/** Per tenant: the period's invoice preview total and cost-to-serve, in cents. */
-	tenants: { tenantId: string; slug: string; plan: Plan; revenueCents: number; costCents: number }[];
-	generatedAt: string;
-	/** The newest data point the Analytics Engine column saw, if any. */
-	analyticsNewest: string | null;
-}
+export const fleetUsageSchema = z
+	.object({
+		...range,
+		analyticsSource: z
+			.enum(["analytics-engine", "local"])
+			.meta({ description: "Which store the Analytics Engine column came from." }),
+		rows: z.array(fleetRowSchema),
+		series: z.array(usagePointSchema).meta({ description: "Ledger series summed over the fleet." }),
+		tenants: z
+			.array(
+				z.object({
+					tenantId: z.string(),
+					slug: z.string(),
+					plan: planSchema,
+					revenueCents: z.number(),
+					costCents: z.number(),
+				}),
+			)
+			.meta({ description: "Per tenant: the period's invoice preview total and cost-to-serve, in cents." }),
+		generatedAt: isoTime,
+		analyticsNewest: isoTime.nullable().meta({ description: "The newest data point the Analytics Engine column saw." }),
+	})
+	.meta({ id: "FleetUsage" });
+export type FleetUsage = z.infer<typeof fleetUsageSchema>;
 
 export const planLabels = Object.fromEntries(Object.entries(PLANS).map(([plan, info]) => [plan, info.label]));

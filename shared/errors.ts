@@ -1,4 +1,5 @@
-// Error codes of the HTTP and WebSocket contract, and the status each one maps to.
+// Error codes of the HTTP and WebSocket contract, the status each one maps to, and the error body.
+import { z } from "zod";
 
 export const ERROR_STATUS = {
 	bad_request: 400,
@@ -42,9 +43,16 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export const SUSPENDED_MESSAGE = "This workspace is suspended. Ask its owner to contact support.";
 
 /** The body of every error response: `{"error":{"code","message"}}`. */
-export interface ErrorBody {
-	error: { code: ErrorCode; message: string; details?: unknown };
-}
+export const errorBodySchema = z
+	.object({
+		error: z.object({
+			code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+			message: z.string().meta({ description: "For people: what went wrong and what to do." }),
+			details: z.unknown().optional().meta({ description: "More for programs, such as the failed fields." }),
+		}),
+	})
+	.meta({ id: "ErrorBody", description: "Every error, whatever the status." });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** Outcome of an operation across the Worker→object RPC boundary, where thrown errors lose their class. */
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; details?: unknown };

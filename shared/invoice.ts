@@ -1,4 +1,4 @@
-// Invoice math, pure and shared: the tenant object computes previews, the control plane freezes
+// Invoices: their schemas (types inferred from them) and their math, pure and shared: the tenant object computes previews, the control plane freezes
 // closed ones, and the tests check the arithmetic. Rules, written down once:
 // - Billing periods are calendar months in UTC. A plan change takes effect at its recorded time;
 //   each stretch of the month on one plan is a segment.
@@ -11,16 +11,19 @@
 // - Each line is computed exactly, then rounded half up to whole cents; the total is the sum of
 //   the rounded lines, so the lines always add up to the total shown.
 // - A closed invoice never changes. A correction is an adjustment line on a later invoice.
+import { z } from "zod";
+import { isoTime } from "./entities";
 import { METERS, type Meter } from "./meters";
 import { BILLING_LINE_IDS, BILLING_LINES, type BillingLine, PLANS } from "./plans";
-import type { Plan } from "./tenant";
+import { type Plan, planSchema } from "./tenant";
 
-export interface Period {
-	/** "2026-11" */
-	id: string;
-	from: string;
-	to: string;
-}
+/** The billed lines of an invoice (shared/plans.ts), as a schema. */
+export const billingLineSchema = z.enum(BILLING_LINE_IDS as [BillingLine, ...BillingLine[]]);
+
+export const periodSchema = z
+	.object({ id: z.string().meta({ description: 'The month, "2026-11".' }), from: isoTime, to: isoTime })
+	.meta({ id: "Period", description: "A billing period: a calendar month in UTC." });
+export type Period = z.infer<typeof periodSchema>;
 
 /** The stretch of a period spent on one plan, with what was used during it. */
 export interface SegmentUsage {
@@ -30,33 +33,36 @@ export interface SegmentUsage {
 	quantities: Partial<Record<Meter, number>>;
 }
 
-export interface InvoiceLine {
-	kind: "base" | "usage" | "adjustment";
-	description: string;
-	plan?: Plan;
-	line?: BillingLine;
-	/** In the line's billed unit (GB-month, requests…). */
-	quantity?: number;
-	included?: number;
-	overage?: number;
-	amountCents: number;
-}
+export const invoiceLineSchema = z
+	.object({
+		kind: z.enum(["base", "usage", "adjustment"]),
+		description: z.string(),
+		plan: planSchema.optional(),
+		line: billingLineSchema.optional(),
+		quantity: z.number().optional().meta({ description: "In the line's billed unit (GB-month, requests…)." }),
+		included: z.number().optional(),
+		overage: z.number().optional(),
+		amountCents: z.number().int(),
+	})
+	.meta({ id: "InvoiceLine" });
+export type InvoiceLine = z.infer<typeof invoiceLineSchema>;
 
-export interface Adjustment {
-	id: string;
-	description: string;
-	amountCents: number;
-	createdAt: string;
-}
+export const adjustmentSchema = z
+	.object({ id: z.string(), description: z.string(), amountCents: z.number().int(), createdAt: isoTime })
+	.meta({ id: "Adjustment", description: "A correction: a line on the open period's invoice, never an edit." });
+export type Adjustment = z.infer<typeof adjustmentSchema>;
 
-export interface Invoice {
-	tenantId: string;
-	period: Period;
-	status: "open" | "closed";
-	lines: InvoiceLine[];
-	totalCents: number;
-	computedAt: string;
-}
+export const invoiceSchema = z
+	.object({
+		tenantId: z.string(),
+		period: periodSchema,
+		status: z.enum(["open", "closed"]),
+		lines: z.array(invoiceLineSchema),
+		totalCents: z.number().int().meta({ description: "The sum of the lines, each rounded half up to the cent." }),
+		computedAt: isoTime,
+	})
+	.meta({ id: "Invoice" });
+export type Invoice = z.infer<typeof invoiceSchema>;
 
 /** The UTC calendar month holding `at`. */
 export function periodOf(at: Date): Period {
