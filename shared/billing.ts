@@ -6,6 +6,7 @@ import { billingLineSchema, invoiceSchema } from "./invoice";
 import { METERS, type Meter } from "./meters";
 import { PLANS } from "./plans";
 import { planSchema } from "./tenant";
+import { storedText } from "./text";
 
 export const granularitySchema = z.enum(["hour", "day", "month"]);
 export type Granularity = z.infer<typeof granularitySchema>;
@@ -25,14 +26,16 @@ const isoDate = z
 	}, "That date does not exist.")
 	.transform((text) => new Date(text).toISOString());
 
+/** The fields of a usage route's query, as given (the OpenAPI document describes these). */
+export const usageQueryFields = z.object({
+	from: isoDate.optional().meta({ description: "An ISO date or time; default: the start of this month (UTC)." }),
+	to: isoDate.optional().meta({ description: "An ISO date or time; default: now." }),
+	granularity: granularitySchema.default("day"),
+	format: z.enum(["json", "csv"]).default("json"),
+});
+
 /** `?from=&to=&granularity=&format=` of every usage route. Defaults: this month so far, by day. */
-export const usageQuerySchema = z
-	.object({
-		from: isoDate.optional(),
-		to: isoDate.optional(),
-		granularity: granularitySchema.default("day"),
-		format: z.enum(["json", "csv"]).default("json"),
-	})
+export const usageQuerySchema = usageQueryFields
 	.transform((q) => {
 		const now = new Date();
 		const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
@@ -142,5 +145,15 @@ export const fleetUsageSchema = z
 	})
 	.meta({ id: "FleetUsage" });
 export type FleetUsage = z.infer<typeof fleetUsageSchema>;
+
+/** POST /api/admin/tenants/:slug/billing/adjustments: a correction to the open period's invoice. */
+export const createAdjustmentSchema = z.object({
+	description: storedText(200, { min: 1, what: "A description" }),
+	amountCents: z
+		.number()
+		.int()
+		.refine((n) => n !== 0, "An adjustment of zero changes nothing.")
+		.meta({ description: "Whole cents; negative for a credit." }),
+});
 
 export const planLabels = Object.fromEntries(Object.entries(PLANS).map(([plan, info]) => [plan, info.label]));

@@ -28,10 +28,14 @@ export function utf8Length(text: string): number {
 
 /** A trimmed, well-formed string of `min` to `max` characters. */
 export function storedText(max: number, { min = 0, what = "This text" }: { min?: number; what?: string } = {}) {
-	return z
-		.string()
-		.trim()
-		.refine(isWellFormed, `${what} is not valid Unicode text.`)
-		.refine((s) => characterCount(s) >= min, min === 1 ? `${what} cannot be empty.` : `${what} is too short.`)
-		.refine((s) => characterCount(s) <= max, `${what} has at most ${max} characters.`);
+	return (
+		z
+			.string()
+			.trim()
+			.refine(isWellFormed, `${what} is not valid Unicode text.`)
+			.refine((s) => characterCount(s) >= min, min === 1 ? `${what} cannot be empty.` : `${what} is too short.`)
+			.refine((s) => characterCount(s) <= max, `${what} has at most ${max} characters.`)
+			// The limits, for the OpenAPI document: JSON Schema counts characters as code points too.
+			.meta(min > 0 ? { minLength: min, maxLength: max } : { maxLength: max })
+	);
 }

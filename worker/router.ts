@@ -1,4 +1,5 @@
-// The route table. itty-router's AutoRouter turns returned values into JSON responses;
+// The route table; each route's description for the OpenAPI document sits in worker/openapi/, one
+// file per routes/ file (a test fails when the two disagree). itty-router's AutoRouter turns returned values into JSON responses;
 // `renderError` turns thrown HttpErrors into the contract's error bodies; every request gets an id
 // and one log line (request-log.ts).
 import { AutoRouter } from "itty-router";
@@ -8,6 +9,7 @@ import { adminRoutes } from "./routes/admin";
 import { attachmentRoutes } from "./routes/attachments";
 import { billingRoutes } from "./routes/billing";
 import { boardRoutes } from "./routes/boards";
+import { docsRoutes } from "./routes/docs";
 import { exportRoutes } from "./routes/exports";
 import { fleetRoutes } from "./routes/fleet";
 import { memberRoutes } from "./routes/members";
@@ -23,6 +25,7 @@ export const router: ApiRouter = AutoRouter({
 });
 
 router.get("/api/health", (_request, env) => ({ ok: true, variant: env.VARIANT }));
+docsRoutes(router);
 adminRoutes(router);
 fleetRoutes(router);
 exportRoutes(router);

@@ -1,25 +1,15 @@
 // Usage and billing over HTTP: a tenant's owners and admins read their exact ledger and invoices;
 // the operator reads any tenant's, the whole fleet's (ledger beside Analytics Engine), and makes
 // corrections as adjustments. JSON, or CSV with ?format=csv.
-import { z } from "zod";
 import type { FleetUsage, InvoiceList, UsageQuery, UsageReport } from "../../shared/billing";
-import { usageQuerySchema } from "../../shared/billing";
+import { createAdjustmentSchema, usageQuerySchema } from "../../shared/billing";
 import { periodOf } from "../../shared/invoice";
-import { storedText } from "../../shared/text";
 import { audit } from "../audit";
 import { csvResponse, toCsv } from "../billing/csv";
 import { fleetUsage } from "../billing/fleet";
 import { controlPlane } from "../control-plane";
 import { type ApiRouter, created, HttpError, readJson, unwrap } from "../http";
 import { callerOf, parseSlug, tenantStub } from "../tenant-stub";
-
-const adjustmentSchema = z.object({
-	description: storedText(200, { min: 1, what: "A description" }),
-	amountCents: z
-		.number()
-		.int()
-		.refine((n) => n !== 0, "An adjustment of zero changes nothing."),
-});
 
 export function billingRoutes(router: ApiRouter): void {
 	router.get("/api/t/:slug/billing/usage", async (request, env, ctx) => {
@@ -52,7 +42,7 @@ export function billingRoutes(router: ApiRouter): void {
 	/** A correction: a new line on the open period's invoice, never an edit of a closed one. */
 	router.post("/api/admin/tenants/:slug/billing/adjustments", async (request, env, ctx) => {
 		const slug = parseSlug(request.params.slug);
-		const input = await readJson(request, adjustmentSchema);
+		const input = await readJson(request, createAdjustmentSchema);
 		const tenant = unwrap(await tenantStub(request, env, ctx, slug).describe());
 		const period = periodOf(new Date()).id;
 		const adjustment = await controlPlane(env).billing(slug).addAdjustment(tenant.id, period, input);
