@@ -20,6 +20,8 @@ function query(params: BillingParams): string {
 
 export const paths = {
 	health: () => "/api/health",
+	/** The whole contract as OpenAPI 3.1 (worker/openapi/), which the /docs page renders. */
+	openApi: () => "/api/openapi.json",
 	session: (slug: string) => `${t(slug)}/session`,
 	me: (slug: string) => `${t(slug)}/me`,
 	wsTicket: (slug: string) => `${t(slug)}/ws-ticket`,

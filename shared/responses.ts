@@ -5,7 +5,6 @@ import { z } from "zod";
 import {
 	activitySchema,
 	apiKeySchema,
-	archivedBoardSchema,
 	boardSchema,
 	cardSchema,
 	isoTime,
@@ -30,11 +29,13 @@ export type TenantPage = z.infer<typeof tenantPageSchema>;
 
 export const boardListSchema = z
 	.object({
-		boards: z
-			.array(z.union([archivedBoardSchema, boardSchema]))
-			.meta({ description: "With ?archived=true the archived boards, each with its archivedAt." }),
+		boards: z.array(
+			boardSchema.extend({
+				archivedAt: isoTime.optional().meta({ description: "With ?archived=true: when the board was archived." }),
+			}),
+		),
 	})
-	.meta({ id: "BoardList" });
+	.meta({ id: "BoardList", description: "The boards page, or with ?archived=true the archived boards." });
 
 export const searchResultsSchema = z
 	.object({ results: z.array(searchResultSchema).meta({ description: "Best match first, at most 50." }) })

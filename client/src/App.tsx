@@ -2,7 +2,15 @@
 import { Suspense } from "react";
 import { Spinner } from "./components/Feedback";
 import { LoadFailure } from "./components/LoadFailure";
-import { AdminBillingPage, AdminOperationsPage, AdminPage, BillingPage, LandingPage, SearchPage } from "./lazy-pages";
+import {
+	AdminBillingPage,
+	AdminOperationsPage,
+	AdminPage,
+	BillingPage,
+	DocsPage,
+	LandingPage,
+	SearchPage,
+} from "./lazy-pages";
 import { BoardPage } from "./pages/Board";
 import { BoardsPage } from "./pages/Boards";
 import { NotFoundPage } from "./pages/NotFound";
@@ -34,6 +42,8 @@ function renderRoute(route: ReturnType<typeof matchRoute>) {
 			return <AdminBillingPage />;
 		case "admin-operations":
 			return <AdminOperationsPage />;
+		case "docs":
+			return <DocsPage />;
 		case "tenant":
 			return (
 				<TenantGate key={route.slug} slug={route.slug}>

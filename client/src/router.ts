@@ -48,6 +48,7 @@ export type Route =
 	| { name: "admin" }
 	| { name: "admin-billing" }
 	| { name: "admin-operations" }
+	| { name: "docs" }
 	| { name: "not-found" };
 
 /** Maps a pathname to a route. Segments are URL-decoded once, here. */
@@ -56,6 +57,7 @@ export function matchRoute(pathname: string): Route {
 	const [first, slug, third, boardId, ...rest] = parts;
 	if (parts.length === 0) return { name: "landing" };
 	if (first === "admin" && parts.length === 1) return { name: "admin" };
+	if (first === "docs" && parts.length === 1) return { name: "docs" };
 	if (first === "admin" && parts[1] === "billing" && parts.length === 2) return { name: "admin-billing" };
 	if (first === "admin" && parts[1] === "operations" && parts.length === 2) return { name: "admin-operations" };
 	if (first === "t" && slug && parts.length === 2) return { name: "tenant", slug };

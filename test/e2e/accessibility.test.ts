@@ -55,6 +55,12 @@ describe.each([
 		expect(await seriousViolations(page, `a11y-${name}-landing`)).toEqual([]);
 	});
 
+	it("the API reference", async () => {
+		await page.goto(`${baseUrl()}/docs`);
+		await page.getByRole("heading", { level: 1, name: "Boardroom API" }).waitFor({ timeout: 15_000 });
+		expect(await seriousViolations(page, `a11y-${name}-docs`)).toEqual([]);
+	});
+
 	it("the sign-in page, with an error showing", async () => {
 		await page.goto(`${baseUrl()}/t/${tenant.slug}`);
 		await page.getByTestId("signin-email").fill(`alice@${tenant.slug}.test`);

@@ -1,6 +1,7 @@
 // The pieces many operations share: path parameters by name, the headers people need (request
 // ids, idempotency keys, D1 bookmarks, Retry-After) and the media types answered with. Each is
-// described once and becomes a component the document refers to.
+// described once and becomes a component the document refers to; a header's component is named
+// as the header is, so the docs page can list them.
 import { z } from "zod";
 import type { ZodOpenApiContentObject } from "zod-openapi";
 import { fields } from "../../shared/api";
@@ -38,29 +39,29 @@ export function pathParameters(path: string): z.ZodObject | undefined {
 }
 
 const REQUEST_ID = "Every answer carries one; a caller's own well-formed id is kept, so traces join up.";
-const requestId = z.string().meta({ description: REQUEST_ID, header: { id: "RequestId" } });
+const requestId = z.string().meta({ description: REQUEST_ID, header: { id: "x-request-id" } });
 const givenRequestId = z
 	.string()
 	.regex(/^[A-Za-z0-9._:-]{8,64}$/)
 	.optional()
-	.meta({ description: REQUEST_ID, param: { id: "RequestId" } });
+	.meta({ description: REQUEST_ID, param: { id: "x-request-id" } });
 const BOOKMARK =
 	"The D1 design only: the Sessions API bookmark of the last answer, so a read sees the caller's own writes. Send back the newest one received.";
 const bookmark = z
 	.string()
 	.optional()
-	.meta({ description: BOOKMARK, header: { id: "D1Bookmark" } });
+	.meta({ description: BOOKMARK, header: { id: "x-d1-bookmark" } });
 const givenBookmark = z
 	.string()
 	.optional()
-	.meta({ description: BOOKMARK, param: { id: "D1Bookmark" } });
+	.meta({ description: BOOKMARK, param: { id: "x-d1-bookmark" } });
 const idempotencyKey = opIdSchema.optional().meta({
 	description: "8 to 64 visible ASCII characters. The same key with the same request commits once and answers alike.",
-	param: { id: "IdempotencyKey" },
+	param: { id: "Idempotency-Key" },
 });
 const retryAfter = z
 	.string()
-	.meta({ description: "Seconds to wait before trying again.", header: { id: "RetryAfter" } });
+	.meta({ description: "Seconds to wait before trying again.", header: { id: "Retry-After" } });
 
 /** Request headers: the request id always; the bookmark on tenant routes; the idempotency key on board writes. */
 export function requestHeaders(options: { tenant: boolean; idempotent: boolean }): z.ZodObject {

@@ -3,12 +3,12 @@ import { type FormEvent, useState } from "react";
 import type { Tenant } from "../../../shared/api";
 import { checkAdminToken, readAdminToken, saveAdminToken } from "../admin-api";
 import { ApiError, describeError } from "../api";
+import { ConsoleHeader } from "../components/admin/ConsoleHeader";
 import { ConsoleTabs } from "../components/admin/ConsoleTabs";
 import { CreateTenantForm } from "../components/admin/CreateTenantForm";
 import { TenantDetail } from "../components/admin/TenantDetail";
 import { TenantTable } from "../components/admin/TenantTable";
 import { Brand } from "../components/Feedback";
-import { Link } from "../components/Link";
 
 export function AdminPage() {
 	const [token, setToken] = useState(readAdminToken);
@@ -30,17 +30,7 @@ export function AdminPage() {
 	if (!token) return <TokenPrompt onToken={setToken} notice={notice} />;
 	return (
 		<div className="app">
-			<header className="topbar">
-				<Link href="/" className="topbar-home" aria-label="Boardroom home">
-					<Brand />
-				</Link>
-				<span className="topbar-divider" aria-hidden="true" />
-				<span className="topbar-tenant">Operator console</span>
-				<div className="topbar-spacer" />
-				<button type="button" className="button button-ghost" onClick={signOut}>
-					Forget token
-				</button>
-			</header>
+			<ConsoleHeader onForget={signOut} />
 			<ConsoleTabs current="tenants" />
 			<main className="page admin-page">
 				<div className="admin-main">

@@ -1,5 +1,6 @@
 // The front door: what Boardroom is, and a way into your workspace.
 import { type FormEvent, useState } from "react";
+import { paths } from "../../../shared/paths";
 import { slugSchema } from "../../../shared/tenant";
 import { Brand } from "../components/Feedback";
 import { Link } from "../components/Link";
@@ -68,6 +69,11 @@ export function LandingPage() {
 					</li>
 				</ul>
 			</main>
+			<footer className="landing-footer">
+				<Link href="/docs">API reference</Link>
+				<span aria-hidden="true">·</span>
+				<a href={paths.openApi()}>OpenAPI 3.1 document</a>
+			</footer>
 		</div>
 	);
 }

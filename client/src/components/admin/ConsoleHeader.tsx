@@ -1,4 +1,4 @@
-// The operator console's top bar, for its views other than the tenant list (which has its own).
+// The operator console's top bar: home, the API reference, and forgetting the admin token.
 import { Brand } from "../Feedback";
 import { Link } from "../Link";
 
@@ -11,6 +11,9 @@ export function ConsoleHeader({ onForget }: { onForget: () => void }) {
 			<span className="topbar-divider" aria-hidden="true" />
 			<span className="topbar-tenant">Operator console</span>
 			<div className="topbar-spacer" />
+			<Link href="/docs" className="button button-ghost">
+				API reference
+			</Link>
 			<button type="button" className="button button-ghost" onClick={onForget}>
 				Forget token
 			</button>
