@@ -42,7 +42,7 @@ export const boardArea: Area = {
 			idempotent: true,
 			body: createBoardSchema,
 			answers: { 201: { description: "The new board.", schema: boardSchema } },
-			errors: ["plan_limit", "idempotency_key_reused"],
+			errors: ["plan_limit"],
 		},
 		{
 			method: "get",
@@ -59,7 +59,7 @@ export const boardArea: Area = {
 			idempotent: true,
 			body: updateBoardSchema,
 			answers: { 200: { description: "The board.", schema: boardSchema } },
-			errors: ["conflict", "idempotency_key_reused"],
+			errors: ["conflict"],
 		},
 		{
 			method: "get",
@@ -93,7 +93,6 @@ export const boardArea: Area = {
 			idempotent: true,
 			body: createListSchema,
 			answers: { 201: { description: "The new list, last on the board.", schema: listSchema } },
-			errors: ["idempotency_key_reused"],
 		},
 		{
 			method: "post",
@@ -103,7 +102,6 @@ export const boardArea: Area = {
 			idempotent: true,
 			body: createCardSchema,
 			answers: { 201: { description: "The new card, last in its list.", schema: cardSchema } },
-			errors: ["idempotency_key_reused"],
 		},
 		{
 			method: "get",
@@ -122,7 +120,7 @@ export const boardArea: Area = {
 			idempotent: true,
 			body: updateCardSchema,
 			answers: { 200: { description: "The card as committed.", schema: cardUpdatedSchema } },
-			errors: ["version_conflict", "idempotency_key_reused"],
+			errors: ["version_conflict"],
 		},
 		{
 			method: "post",
@@ -132,7 +130,6 @@ export const boardArea: Area = {
 			idempotent: true,
 			body: createCommentSchema,
 			answers: { 201: { description: "The new comment.", schema: commentSchema } },
-			errors: ["idempotency_key_reused"],
 		},
 		{
 			method: "delete",
@@ -142,7 +139,6 @@ export const boardArea: Area = {
 			access: "writer",
 			idempotent: true,
 			answers: { 204: { description: "Deleted." } },
-			errors: ["idempotency_key_reused"],
 		},
 	],
 };

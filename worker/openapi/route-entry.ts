@@ -39,7 +39,7 @@ export interface RouteEntry {
 	body?: z.ZodType | ZodOpenApiContentObject;
 	/** The body may be left out (a query parameter says the same). */
 	optionalBody?: true;
-	/** Writes that take an Idempotency-Key header (board operations). */
+	/** Writes that take an Idempotency-Key header (board operations); a key reused for another request is 422. */
 	idempotent?: true;
 	/** Success answers by status. */
 	answers: Partial<Record<number, Answer>>;
@@ -79,7 +79,13 @@ const JSON_BODY_ERRORS: ErrorCode[] = [
 
 export function toOperation(entry: RouteEntry, tag: string): ZodOpenApiOperationObject {
 	const jsonBody = entry.body !== undefined && isSchema(entry.body);
-	const errors = new Set([...accessErrors(entry), ...(jsonBody ? JSON_BODY_ERRORS : []), ...(entry.errors ?? [])]);
+	const errors = new Set([
+		...accessErrors(entry),
+		...(jsonBody ? JSON_BODY_ERRORS : []),
+		// A key reused with a different request is refused (objects/domain/operations.ts).
+		...(entry.idempotent ? (["idempotency_key_reused"] as const) : []),
+		...(entry.errors ?? []),
+	]);
 	const tenant = !["public", "operator"].includes(entry.access);
 	const operation: ZodOpenApiOperationObject = {
 		tags: [tag],

@@ -7,8 +7,8 @@ import { describeError, request } from "../api";
 import { Conventions } from "../components/docs/Conventions";
 import { OperationDoc } from "../components/docs/OperationDoc";
 import { Prose } from "../components/docs/Prose";
-import { Brand, Spinner } from "../components/Feedback";
-import { Link } from "../components/Link";
+import { Spinner } from "../components/Feedback";
+import { SiteHeader } from "../components/SiteHeader";
 import { type ApiDocument, anchorOf, operationsByTag } from "../docs/api-document";
 import { useResource } from "../use-resource";
 
@@ -16,17 +16,11 @@ export function DocsPage() {
 	const { data: doc, error } = useResource("openapi", (signal) => request<ApiDocument>(paths.openApi(), { signal }));
 	return (
 		<div className="app docs">
-			<header className="topbar">
-				<Link href="/" className="topbar-home" aria-label="Boardroom home">
-					<Brand />
-				</Link>
-				<span className="topbar-divider" aria-hidden="true" />
-				<span className="topbar-tenant">API reference</span>
-				<div className="topbar-spacer" />
+			<SiteHeader label="API reference">
 				<a className="button button-ghost" href={paths.openApi()}>
 					openapi.json
 				</a>
-			</header>
+			</SiteHeader>
 			{doc ? (
 				<Reference doc={doc} />
 			) : error ? (

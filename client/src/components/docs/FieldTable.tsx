@@ -1,9 +1,9 @@
 // A schema's fields as a table: nested fields indented under their parent, enums listed, optional
 // and nullable said in words. On a phone each row becomes a small block (docs.css).
-import type { CSSProperties } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import type { ApiDocument, JsonSchema } from "../../docs/api-document";
 import { describe, type FieldRow, fieldRows } from "../../docs/schema-rows";
-import { Prose } from "./Prose";
+import { CodeList, Prose } from "./Prose";
 
 export function FieldTable({ doc, schema, caption }: { doc: ApiDocument; schema: JsonSchema; caption: string }) {
 	const rows = fieldRows(doc, schema);
@@ -22,20 +22,27 @@ export function FieldTable({ doc, schema, caption }: { doc: ApiDocument; schema:
 		);
 	}
 	return (
-		<table className="docs-fields">
-			<caption>{caption}</caption>
+		<FieldsFrame caption={caption} first="Field">
+			{rows.map((row) => (
+				<FieldLine key={row.name} row={row} />
+			))}
+		</FieldsFrame>
+	);
+}
+
+/** The table every list of fields or parameters sits in: a caption, three columns, the rows given. */
+export function FieldsFrame(props: { caption: string; first: string; className?: string; children: ReactNode }) {
+	return (
+		<table className={`docs-fields ${props.className ?? ""}`}>
+			<caption>{props.caption}</caption>
 			<thead>
 				<tr>
-					<th scope="col">Field</th>
+					<th scope="col">{props.first}</th>
 					<th scope="col">Type</th>
 					<th scope="col">Description</th>
 				</tr>
 			</thead>
-			<tbody>
-				{rows.map((row) => (
-					<FieldLine key={row.name} row={row} />
-				))}
-			</tbody>
+			<tbody>{props.children}</tbody>
 		</table>
 	);
 }
@@ -61,13 +68,7 @@ function FieldLine({ row }: { row: FieldRow }) {
 				)}
 				{row.values && (
 					<span className="docs-values">
-						One of:{" "}
-						{row.values.map((value, i) => (
-							<span key={value}>
-								{i > 0 && ", "}
-								<code>{value}</code>
-							</span>
-						))}
+						One of: <CodeList items={row.values} />
 					</span>
 				)}
 				{row.notes.length > 0 && <span className="docs-notes">{row.notes.join("; ")}</span>}

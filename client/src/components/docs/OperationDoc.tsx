@@ -9,8 +9,8 @@ import {
 	resolveParameter,
 } from "../../docs/api-document";
 import { describe } from "../../docs/schema-rows";
-import { FieldTable } from "./FieldTable";
-import { Prose } from "./Prose";
+import { FieldsFrame, FieldTable } from "./FieldTable";
+import { CodeList, Prose } from "./Prose";
 
 const CREDENTIALS: Record<string, string> = {
 	sessionCookie: "session cookie",
@@ -64,13 +64,7 @@ export function OperationDoc({ doc, view }: { doc: ApiDocument; view: OperationV
 					<ul>
 						{errors.map(([status, response]) => (
 							<li key={status}>
-								<strong>{status}</strong>{" "}
-								{response["x-error-codes"]?.map((code, i) => (
-									<span key={code}>
-										{i > 0 && ", "}
-										<code>{code}</code>
-									</span>
-								))}
+								<strong>{status}</strong> <CodeList items={response["x-error-codes"] ?? []} />
 							</li>
 						))}
 					</ul>
@@ -96,13 +90,7 @@ function Parameters({ doc, view }: { doc: ApiDocument; view: OperationView }) {
 		<>
 			{headers.length > 0 && (
 				<p className="docs-headers">
-					Request headers:{" "}
-					{headers.map((name, i) => (
-						<span key={name}>
-							{i > 0 && ", "}
-							<code>{name}</code>
-						</span>
-					))}
+					Request headers: <CodeList items={headers} />
 				</p>
 			)}
 			{parameters.length > 0 && <ParameterTable doc={doc} parameters={parameters} />}
@@ -112,40 +100,34 @@ function Parameters({ doc, view }: { doc: ApiDocument; view: OperationView }) {
 
 function ParameterTable({ doc, parameters }: { doc: ApiDocument; parameters: Parameter[] }) {
 	return (
-		<table className="docs-fields docs-parameters">
-			<caption>Parameters</caption>
-			<thead>
-				<tr>
-					<th scope="col">Name</th>
-					<th scope="col">Type</th>
-					<th scope="col">Description</th>
-				</tr>
-			</thead>
-			<tbody>
-				{parameters.map((parameter) => {
-					const about = parameter.schema ? describe(doc, parameter.schema) : undefined;
-					return (
-						<tr key={`${parameter.in}-${parameter.name}`}>
-							<th scope="row" className="docs-field-name">
-								<code>{parameter.name}</code>
-								<span className="docs-optional">
-									{parameter.in}
-									{parameter.required ? "" : ", optional"}
+		<FieldsFrame caption="Parameters" first="Name" className="docs-parameters">
+			{parameters.map((parameter) => {
+				const about = parameter.schema ? describe(doc, parameter.schema) : undefined;
+				return (
+					<tr key={`${parameter.in}-${parameter.name}`}>
+						<th scope="row" className="docs-field-name">
+							<code>{parameter.name}</code>
+							<span className="docs-optional">
+								{parameter.in}
+								{parameter.required ? "" : ", optional"}
+							</span>
+						</th>
+						<td className="docs-field-type">
+							<code>{about?.type ?? "string"}</code>
+						</td>
+						<td className="docs-field-about">
+							<Prose text={parameter.description ?? about?.description} />
+							{about?.values && (
+								<span className="docs-values">
+									One of: <CodeList items={about.values} />
 								</span>
-							</th>
-							<td className="docs-field-type">
-								<code>{about?.type ?? "string"}</code>
-							</td>
-							<td className="docs-field-about">
-								<Prose text={parameter.description ?? about?.description} />
-								{about?.values && <span className="docs-values">One of: {about.values.join(", ")}</span>}
-								{about && about.notes.length > 0 && <span className="docs-notes">{about.notes.join("; ")}</span>}
-							</td>
-						</tr>
-					);
-				})}
-			</tbody>
-		</table>
+							)}
+							{about && about.notes.length > 0 && <span className="docs-notes">{about.notes.join("; ")}</span>}
+						</td>
+					</tr>
+				);
+			})}
+		</FieldsFrame>
 	);
 }
 
