@@ -50,6 +50,13 @@ function operations(doc: OpenApiDocument): [string, Operation][] {
 	);
 }
 
+/** The schema reference the document gives a route's JSON answer with that status. */
+function documentedSchema(doc: OpenApiDocument, route: string, status: string): unknown {
+	const [method = "", path = ""] = route.split(" ");
+	const operation = doc.paths[path]?.[method.toLowerCase()];
+	return (operation?.responses[status]?.content?.["application/json"]?.schema as { $ref?: string } | undefined)?.$ref;
+}
+
 /** Parses through the schema and expects nothing dropped: an undocumented field fails as surely as a missing one. */
 function expectExactly(schema: z.ZodType, body: unknown): void {
 	expect(schema.parse(body)).toEqual(body);
@@ -91,32 +98,55 @@ describe("the OpenAPI document", () => {
 	});
 
 	it("documents real answers exactly: a tenant, boards, a board, a new card, a card, members, health", async () => {
+		const doc = await fetchDocument();
 		const { slug, token, board } = await tenantWithBoard();
 		const json = { listId: board.lists[0]?.id, title: "Write the docs" };
-		const card = await (await call(`/api/t/${slug}/boards/${board.id}/cards`, { method: "POST", json, token })).json();
-		expectExactly(cardSchema, card);
-		expectExactly(tenantSchema, await (await admin(`/api/admin/tenants/${slug}`)).json());
-		expectExactly(boardListSchema, await (await call(`/api/t/${slug}/boards`, { token })).json());
-		expectExactly(boardDetailSchema, await (await call(`/api/t/${slug}/boards/${board.id}`, { token })).json());
-		expectExactly(
-			cardDetailSchema,
-			await (await call(`/api/t/${slug}/cards/${cardSchema.parse(card).id}`, { token })).json(),
-		);
-		expectExactly(memberListSchema, await (await call(`/api/t/${slug}/members`, { token })).json());
-		expectExactly(healthSchema, await (await call("/api/health")).json());
+		const created = await call(`/api/t/${slug}/boards/${board.id}/cards`, { method: "POST", json, token });
+		const card = cardSchema.parse(await created.clone().json());
+		// [the route as documented, the status, the real answer, the schema the document says it has]
+		const answers: [string, string, Response, z.ZodType][] = [
+			["POST /api/t/{slug}/boards/{boardId}/cards", "201", created, cardSchema],
+			["GET /api/admin/tenants/{slug}", "200", await admin(`/api/admin/tenants/${slug}`), tenantSchema],
+			["GET /api/t/{slug}/boards", "200", await call(`/api/t/${slug}/boards`, { token }), boardListSchema],
+			[
+				"GET /api/t/{slug}/boards/{boardId}",
+				"200",
+				await call(`/api/t/${slug}/boards/${board.id}`, { token }),
+				boardDetailSchema,
+			],
+			[
+				"GET /api/t/{slug}/cards/{cardId}",
+				"200",
+				await call(`/api/t/${slug}/cards/${card.id}`, { token }),
+				cardDetailSchema,
+			],
+			["GET /api/t/{slug}/members", "200", await call(`/api/t/${slug}/members`, { token }), memberListSchema],
+			["GET /api/health", "200", await call("/api/health"), healthSchema],
+		];
+		for (const [route, status, res, schema] of answers) {
+			expect(res.status, route).toBe(Number(status));
+			expect(documentedSchema(doc, route, status), route).toBe(`#/components/schemas/${schema.meta()?.id}`);
+			expectExactly(schema, await res.json());
+		}
 	});
 
 	it("documents the error body as it really comes: 401, 404 and 422 with details", async () => {
+		const doc = await fetchDocument();
 		const { slug, token } = await tenantWithBoard();
-		const unauthenticated = await call(`/api/t/${slug}/boards`);
-		expect(unauthenticated.status).toBe(401);
-		expectExactly(errorBodySchema, await unauthenticated.json());
-		const missing = await call(`/api/t/${slug}/boards/b_nothing`, { token });
-		expect(missing.status).toBe(404);
-		expectExactly(errorBodySchema, await missing.json());
-		const invalid = await call(`/api/t/${slug}/boards`, { method: "POST", json: { title: "" }, token });
-		expect(invalid.status).toBe(422);
-		expectExactly(errorBodySchema, await invalid.json());
+		const refusals: [string, string, Response][] = [
+			["GET /api/t/{slug}/boards", "401", await call(`/api/t/${slug}/boards`)],
+			["GET /api/t/{slug}/boards/{boardId}", "404", await call(`/api/t/${slug}/boards/b_nothing`, { token })],
+			[
+				"POST /api/t/{slug}/boards",
+				"422",
+				await call(`/api/t/${slug}/boards`, { method: "POST", json: { title: "" }, token }),
+			],
+		];
+		for (const [route, status, res] of refusals) {
+			expect(res.status, route).toBe(Number(status));
+			expect(documentedSchema(doc, route, status), route).toBe("#/components/schemas/ErrorBody");
+			expectExactly(errorBodySchema, await res.json());
+		}
 	});
 
 	it("would notice an answer that drifted from its schema", () => {
