@@ -41,8 +41,13 @@ export function boardTag(boardId: string): string {
 	return `board:${boardId}`;
 }
 
-/** Sends one frame to one socket: one message out on the tenant's meter. */
+/**
+ * Sends one frame to one socket: one message out on the tenant's meter. A socket that closed while
+ * its frame was being handled gets nothing (sending would throw); its client re-syncs on reconnect
+ * and re-sends what was not acknowledged, which applies once.
+ */
 function send(room: Room, socket: WebSocket, message: ServerMessage): void {
+	if (socket.readyState !== WebSocket.OPEN) return;
 	socket.send(JSON.stringify(message));
 	room.meter.count("ws.messages_out", 1);
 }
