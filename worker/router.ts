@@ -6,6 +6,7 @@ import { adminRoutes } from "./routes/admin";
 import { attachmentRoutes } from "./routes/attachments";
 import { billingRoutes } from "./routes/billing";
 import { boardRoutes } from "./routes/boards";
+import { inviteRoutes } from "./routes/invites";
 import { memberRoutes } from "./routes/members";
 import { sessionRoutes } from "./routes/session";
 import { socketRoutes } from "./routes/socket";
@@ -21,6 +22,7 @@ router.get("/api/health", (_request, env) => ({ ok: true, variant: env.VARIANT }
 adminRoutes(router);
 sessionRoutes(router);
 memberRoutes(router);
+inviteRoutes(router);
 boardRoutes(router);
 attachmentRoutes(router);
 billingRoutes(router);
