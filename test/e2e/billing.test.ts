@@ -46,6 +46,8 @@ function cents(text: string): number {
 
 /** The sum of an invoice table's line amounts, and the total it shows. */
 async function invoiceSums(table: Locator): Promise<{ lines: number; total: number }> {
+	// The invoices load apart from the usage the caller waited for: wait for the table's lines too.
+	await table.getByTestId("invoice-line-amount").first().waitFor({ timeout: 15_000 });
 	const amounts = await table.getByTestId("invoice-line-amount").allTextContents();
 	expect(amounts.length).toBeGreaterThan(0);
 	return {
