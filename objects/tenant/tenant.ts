@@ -274,7 +274,7 @@ export class Tenant extends Server<Env> {
 
 	override onClose(connection: BoardSocket): void {
 		const boardId = connection.state?.boardId;
-		if (boardId) broadcastPresence(this.#room, boardId);
+		if (boardId) broadcastPresence(this.#room, boardId, connection.id);
 	}
 
 	override onRequest(): Response {
