@@ -2,9 +2,14 @@
 // pairs tenant_id with the id (l.tenant_id = c.tenant_id AND l.id = c.list_id), since an id is
 // unique only within its tenant. The Durable Object's versions, without tenants, are in
 // objects/tenant/sqlite-store.ts.
+import { CARD_COLUMNS } from "../../objects/domain/rows";
 
-/** Cards with their counts. A card is live when neither it nor its list is archived. */
-export const CARD_SELECT = `SELECT c.*,
+/**
+ * Cards with their counts. A card is live when neither it nor its list is archived. The columns
+ * are named (not c.*): every row of a big board crosses from D1 to the Worker, and the tenant id
+ * and archive columns, which no card shows, only made each row longer.
+ */
+export const CARD_SELECT = `SELECT ${CARD_COLUMNS},
 	(SELECT count(*) FROM comments WHERE tenant_id = c.tenant_id AND card_id = c.id) AS comment_count,
 	(SELECT count(*) FROM attachments WHERE tenant_id = c.tenant_id AND card_id = c.id) AS attachment_count
 	FROM cards c JOIN lists l ON l.tenant_id = c.tenant_id AND l.id = c.list_id
