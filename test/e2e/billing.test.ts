@@ -46,6 +46,8 @@ function cents(text: string): number {
 
 /** The sum of an invoice table's line amounts, and the total it shows. */
 async function invoiceSums(table: Locator): Promise<{ lines: number; total: number }> {
+	// The invoices arrive in their own request, possibly after the usage the caller waited for.
+	await table.getByTestId("invoice-line-amount").first().waitFor({ timeout: 10_000 });
 	const amounts = await table.getByTestId("invoice-line-amount").allTextContents();
 	expect(amounts.length).toBeGreaterThan(0);
 	return {
