@@ -373,7 +373,7 @@ export class Tenant extends Server<Env> {
 	override onClose(connection: BoardSocket): void {
 		this.#justWoke = false;
 		const boardId = connection.state?.boardId;
-		if (boardId) broadcastPresence(this.#room, boardId);
+		if (boardId) broadcastPresence(this.#room, boardId, connection.id);
 	}
 
 	override onRequest(): Response {
