@@ -8,12 +8,18 @@ export const ERROR_STATUS = {
 	validation_failed: 422,
 	unauthenticated: 401,
 	forbidden: 403,
+	/** A change that needs the member's current password was sent with another one. */
+	wrong_password: 403,
 	/** The tenant's plan does not allow more of this (boards, members). */
 	plan_limit: 403,
 	tenant_suspended: 403,
 	/** A cookie-authenticated write that did not come from this site's own pages (CSRF). */
 	origin_not_allowed: 403,
 	not_found: 404,
+	/** An invite link that was used already, revoked, or let expire: it will never work again. */
+	invite_used: 410,
+	invite_revoked: 410,
+	invite_expired: 410,
 	method_not_allowed: 405,
 	conflict: 409,
 	length_required: 411,
@@ -41,6 +47,9 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** What a member of a suspended tenant is told, by the edge or by the tenant itself. */
 export const SUSPENDED_MESSAGE = "This workspace is suspended. Ask its owner to contact support.";
+
+/** What a link that names no pending invite of this workspace gets: the same words wherever it is found out. */
+export const INVALID_INVITE_MESSAGE = "This invite link is not valid. Ask whoever invited you for a new one.";
 
 /** The body of every error response: `{"error":{"code","message"}}`. */
 export const errorBodySchema = z

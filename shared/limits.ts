@@ -14,3 +14,5 @@ export const MAX_SINGLE_UPLOAD_BYTES = 95 * 1024 * 1024;
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 /** How long a WebSocket ticket is valid. */
 export const WS_TICKET_TTL_SECONDS = 60;
+/** How long an invite link works (it also stops working once used or revoked). */
+export const INVITE_TTL_SECONDS = 7 * 24 * 3600;

@@ -22,8 +22,12 @@ export const paths = {
 	health: () => "/api/health",
 	/** The whole contract as OpenAPI 3.1 (worker/openapi/), which the /docs page renders. */
 	openApi: () => "/api/openapi.json",
-	session: (slug: string) => `${t(slug)}/session`,
+	/** DELETE with `everywhere` ends every session of the member, not only this one. */
+	session: (slug: string, { everywhere = false }: { everywhere?: boolean } = {}) =>
+		`${t(slug)}/session${everywhere ? "?everywhere=1" : ""}`,
 	me: (slug: string) => `${t(slug)}/me`,
+	password: (slug: string) => `${t(slug)}/me/password`,
+	settings: (slug: string) => `${t(slug)}/settings`,
 	wsTicket: (slug: string) => `${t(slug)}/ws-ticket`,
 	socket: (slug: string) => `${t(slug)}/ws`,
 	boards: (slug: string) => `${t(slug)}/boards`,
@@ -45,6 +49,12 @@ export const paths = {
 	search: (slug: string, q: string) => `${t(slug)}/search?${new URLSearchParams({ q })}`,
 	members: (slug: string) => `${t(slug)}/members`,
 	member: (slug: string, userId: string) => `${t(slug)}/members/${userId}`,
+	invites: (slug: string) => `${t(slug)}/invites`,
+	/** A pending invite, by id: DELETE revokes it (owners and admins). */
+	invite: (slug: string, inviteId: string) => `${t(slug)}/invites/${inviteId}`,
+	/** An invite, by the signed token in its link: GET shows it to the invitee, who needs no account. */
+	inviteByToken: (slug: string, token: string) => `${t(slug)}/invites/${encodeURIComponent(token)}`,
+	inviteAccept: (slug: string, token: string) => `${t(slug)}/invites/${encodeURIComponent(token)}/accept`,
 	apiKeys: (slug: string) => `${t(slug)}/api-keys`,
 	apiKey: (slug: string, keyId: string) => `${t(slug)}/api-keys/${keyId}`,
 	billingUsage: (slug: string, params: BillingParams = {}) => `${t(slug)}/billing/usage${query(params)}`,
@@ -66,4 +76,9 @@ export const paths = {
 	audit: (cursor: string | null = null) => `/api/admin/audit${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`,
 	/** An export of the tenant, downloaded by one of its owners. */
 	tenantExport: (slug: string, exportId: string) => `${t(slug)}/exports/${exportId}`,
+};
+
+/** Client pages the server links to (an invite's link is built by the Worker, opened by the client). */
+export const pages = {
+	invite: (slug: string, token: string) => `/t/${encodeURIComponent(slug)}/invite/${encodeURIComponent(token)}`,
 };

@@ -98,7 +98,13 @@ export type ServerMessage =
 	| { type: "event"; event: CommittedEvent }
 	| { type: "op.ack"; opId: string; seq: number }
 	| { type: "op.error"; opId: string; code: string; message: string; details?: unknown }
+	/** Everyone on the board: sent to a socket when it syncs. */
 	| { type: "presence"; entries: PresenceEntry[] }
+	/**
+	 * What changed since: entries that joined or changed (replace by connectionId) and connections
+	 * that left. Sent to the board's synced sockets, a few changes at a time.
+	 */
+	| { type: "presence.changed"; entries: PresenceEntry[]; gone: string[] }
 	| { type: "error"; code: string; message: string };
 
 export type { Activity };

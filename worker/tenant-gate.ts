@@ -6,8 +6,9 @@
 // be a minute behind (see tenant-cache.ts).
 import type { Credential } from "../objects/domain/members";
 import { refuseSignIn, type SignInAttempt } from "../objects/domain/sign-in";
-import { type Result, SUSPENDED_MESSAGE } from "../shared/errors";
+import { INVALID_INVITE_MESSAGE, type Result, SUSPENDED_MESSAGE } from "../shared/errors";
 import type { TenantSlug } from "../shared/tenant";
+import { clientAddress } from "./client-address";
 import { controlPlane } from "./control-plane";
 import { HttpError } from "./http";
 import { limitRequest, limitSignIn } from "./rate-limit";
@@ -81,6 +82,30 @@ export async function admitSignIn(
 		throw refused(request, "rate limit", error);
 	});
 	return { ok: true, value: tenant };
+}
+
+/**
+ * The way in for whoever holds an invite link (no account yet). The link must be for the tenant
+ * that has this slug now, which must be open; tries count like sign-ins from the same address,
+ * since accepting costs the tenant a PBKDF2 run.
+ */
+export async function admitInvitee(
+	request: Request,
+	env: Env,
+	ctx: ExecutionContext,
+	slug: TenantSlug,
+	invite: { tenantId: string },
+): Promise<EdgeTenant> {
+	const tenant = await liveTenant(env, ctx, slug);
+	if (!tenant || tenant.id !== invite.tenantId)
+		throw refused(request, "unknown tenant", new HttpError("not_found", INVALID_INVITE_MESSAGE));
+	noteTenant(request, tenant.id);
+	if (tenant.status === "suspended")
+		throw refused(request, "suspended", new HttpError("tenant_suspended", SUSPENDED_MESSAGE));
+	await limitSignIn(env, tenant, clientAddress(request)).catch((error: unknown) => {
+		throw refused(request, "rate limit", error);
+	});
+	return tenant;
 }
 
 /** Records why the edge said no, for the request's log line, and passes the error on. */

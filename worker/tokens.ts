@@ -1,12 +1,13 @@
-// Signed tokens: session tokens (cookie or Bearer) and one-use WebSocket tickets, as HS256 JWTs
-// made and checked by `jose`. A token only says who the tenant object issued a session to; the
-// object still decides whether that session exists, so signing out takes effect at once.
-import { base64url, jwtVerify, SignJWT } from "jose";
+// Signed tokens: session tokens (cookie or Bearer), one-use WebSocket tickets and invite links,
+// as HS256 JWTs made and checked by `jose`. A token only says what the tenant issued; the tenant
+// still decides whether that session exists or that invite is pending, so signing out, and
+// accepting or withdrawing an invite, take effect at once.
+import { base64url, errors, jwtVerify, SignJWT } from "jose";
 import { WS_TICKET_TTL_SECONDS } from "../shared/limits";
 
 const ISSUER = "boardroom";
-/** The audience says what a token is for, so a session token is never taken as a ticket or back. */
-const AUDIENCE = { session: "boardroom:session", ticket: "boardroom:ticket" } as const;
+/** The audience says what a token is for, so a session token is never taken as a ticket or an invite, or back. */
+const AUDIENCE = { session: "boardroom:session", ticket: "boardroom:ticket", invite: "boardroom:invite" } as const;
 
 /** What a verified session token says. */
 export interface SessionClaims {
@@ -24,15 +25,38 @@ export interface TicketClaims extends SessionClaims {
 	expiresAt: number;
 }
 
+/** What a verified invite token says: which invite of which tenant, and until when (ms). */
+export interface InviteClaims {
+	slug: string;
+	tenantId: string;
+	inviteId: string;
+	expiresAt: number;
+}
+
 /** Signs a session token that expires with the session row the object made (`expiresAt` in ms). */
 export function issueSessionToken(env: Env, claims: SessionClaims, expiresAt: number): Promise<string> {
-	return sign(env, "session", claims, { sid: claims.sessionId }, Math.floor(expiresAt / 1000), claims.sessionId);
+	const exp = Math.floor(expiresAt / 1000);
+	return sign(env, "session", claims.userId, tenantClaims(claims, { sid: claims.sessionId }), exp, claims.sessionId);
 }
 
 /** Signs a one-minute ticket for one board, drawn from a session. */
 export function issueTicket(env: Env, session: SessionClaims, boardId: string): Promise<string> {
 	const exp = Math.floor(Date.now() / 1000) + WS_TICKET_TTL_SECONDS;
-	return sign(env, "ticket", session, { sid: session.sessionId, board: boardId }, exp, crypto.randomUUID());
+	const claims = tenantClaims(session, { sid: session.sessionId, board: boardId });
+	return sign(env, "ticket", session.userId, claims, exp, crypto.randomUUID());
+}
+
+/**
+ * Signs an invite's link: it names the invite (subject and id) and its tenant, and expires with
+ * the invite's row. Nothing else is in it: the row says who is invited, and as what.
+ */
+export function issueInviteToken(
+	env: Env,
+	invite: Omit<InviteClaims, "expiresAt">,
+	expiresAt: string,
+): Promise<string> {
+	const exp = Math.floor(Date.parse(expiresAt) / 1000);
+	return sign(env, "invite", invite.inviteId, tenantClaims(invite, {}), exp, invite.inviteId);
 }
 
 /** The claims of a valid session token; undefined for anything forged, expired, malformed or not a session. */
@@ -49,28 +73,58 @@ export async function verifyTicket(env: Env, token: string): Promise<TicketClaim
 	return { ...session, ticketId: payload.jti, boardId: payload.board, expiresAt: payload.exp * 1000 };
 }
 
+/**
+ * The claims of a genuine invite token; "expired" for a genuine one past its time (so the invitee
+ * can be told so, rather than that the link is broken); undefined for anything else. Whether the
+ * invite is still pending is the tenant's call.
+ */
+export async function verifyInviteToken(env: Env, token: string): Promise<InviteClaims | "expired" | undefined> {
+	const payload = await verify(env, token, "invite", { expired: true });
+	if (payload === "expired" || payload === undefined) return payload;
+	const { slug, tid, sub, jti, exp } = payload;
+	if (typeof slug !== "string" || typeof tid !== "string" || !sub || sub !== jti || !exp) return undefined;
+	return { slug, tenantId: tid, inviteId: sub, expiresAt: exp * 1000 };
+}
+
 type Payload = Awaited<ReturnType<typeof jwtVerify>>["payload"];
+
+/** The tenant a token belongs to, and what else its use needs. */
+function tenantClaims(claims: { slug: string; tenantId: string }, extra: Record<string, string>) {
+	return { slug: claims.slug, tid: claims.tenantId, ...extra };
+}
 
 async function sign(
 	env: Env,
 	use: keyof typeof AUDIENCE,
-	claims: SessionClaims,
-	extra: Record<string, string>,
+	subject: string,
+	claims: Record<string, string>,
 	exp: number,
 	jti: string,
 ): Promise<string> {
-	return new SignJWT({ slug: claims.slug, tid: claims.tenantId, ...extra })
+	return new SignJWT(claims)
 		.setProtectedHeader({ alg: "HS256", typ: "JWT" })
 		.setIssuer(ISSUER)
 		.setAudience(AUDIENCE[use])
-		.setSubject(claims.userId)
+		.setSubject(subject)
 		.setJti(jti)
 		.setIssuedAt()
 		.setExpirationTime(exp)
 		.sign(secretKey(env));
 }
 
-async function verify(env: Env, token: string, use: keyof typeof AUDIENCE): Promise<Payload | undefined> {
+async function verify(env: Env, token: string, use: keyof typeof AUDIENCE): Promise<Payload | undefined>;
+async function verify(
+	env: Env,
+	token: string,
+	use: keyof typeof AUDIENCE,
+	tell: { expired: true },
+): Promise<Payload | "expired" | undefined>;
+async function verify(
+	env: Env,
+	token: string,
+	use: keyof typeof AUDIENCE,
+	tell?: { expired: true },
+): Promise<Payload | "expired" | undefined> {
 	if (!isCanonicalCompact(token)) return undefined;
 	try {
 		const { payload } = await jwtVerify(token, secretKey(env), {
@@ -80,7 +134,10 @@ async function verify(env: Env, token: string, use: keyof typeof AUDIENCE): Prom
 			requiredClaims: ["exp", "sub", "jti"],
 		});
 		return payload;
-	} catch {
+	} catch (error) {
+		// jose checks the signature before the claims, so an expired token was genuinely ours.
+		// Only the audience asked about is told apart: a session token of another use stays "invalid".
+		if (tell?.expired && error instanceof errors.JWTExpired && error.payload.aud === AUDIENCE[use]) return "expired";
 		return undefined;
 	}
 }

@@ -3,13 +3,16 @@ import { Suspense } from "react";
 import { Spinner } from "./components/Feedback";
 import { LoadFailure } from "./components/LoadFailure";
 import {
+	AccountPage,
 	AdminBillingPage,
 	AdminOperationsPage,
 	AdminPage,
 	BillingPage,
 	DocsPage,
+	InvitePage,
 	LandingPage,
 	SearchPage,
+	SettingsPage,
 } from "./lazy-pages";
 import { BoardPage } from "./pages/Board";
 import { BoardsPage } from "./pages/Boards";
@@ -68,6 +71,21 @@ function renderRoute(route: ReturnType<typeof matchRoute>) {
 					<SearchPage />
 				</TenantGate>
 			);
+		case "settings":
+			return (
+				<TenantGate key={route.slug} slug={route.slug}>
+					<SettingsPage section={route.section} />
+				</TenantGate>
+			);
+		case "account":
+			return (
+				<TenantGate key={route.slug} slug={route.slug}>
+					<AccountPage />
+				</TenantGate>
+			);
+		case "invite":
+			// Outside the gate: whoever holds the link has no account here yet.
+			return <InvitePage key={route.token} slug={route.slug} token={route.token} />;
 		case "not-found":
 			return <NotFoundPage />;
 	}

@@ -39,12 +39,19 @@ function useLocationPart(read: () => string): string {
 	return value;
 }
 
+/** The parts of a workspace's settings, each its own address. */
+export const SETTINGS_SECTIONS = ["members", "api-keys", "workspace"] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
 export type Route =
 	| { name: "landing" }
 	| { name: "tenant"; slug: string }
 	| { name: "board"; slug: string; boardId: string }
 	| { name: "billing"; slug: string }
 	| { name: "search"; slug: string }
+	| { name: "settings"; slug: string; section: SettingsSection }
+	| { name: "account"; slug: string }
+	| { name: "invite"; slug: string; token: string }
 	| { name: "admin" }
 	| { name: "admin-billing" }
 	| { name: "admin-operations" }
@@ -64,6 +71,13 @@ export function matchRoute(pathname: string): Route {
 	if (first === "t" && slug && third === "b" && boardId && rest.length === 0) return { name: "board", slug, boardId };
 	if (first === "t" && slug && third === "billing" && parts.length === 3) return { name: "billing", slug };
 	if (first === "t" && slug && third === "search" && parts.length === 3) return { name: "search", slug };
+	if (first === "t" && slug && third === "account" && parts.length === 3) return { name: "account", slug };
+	if (first === "t" && slug && third === "invite" && boardId && rest.length === 0)
+		return { name: "invite", slug, token: boardId };
+	if (first === "t" && slug && third === "settings" && rest.length === 0) {
+		const section = SETTINGS_SECTIONS.find((s) => s === (boardId ?? "members"));
+		if (section) return { name: "settings", slug, section };
+	}
 	return { name: "not-found" };
 }
 
@@ -78,6 +92,16 @@ function safeDecode(segment: string): string {
 /** A workspace's home page (sign-in, then its boards). */
 export function tenantHref(slug: string): string {
 	return `/t/${encodeURIComponent(slug)}`;
+}
+
+/** A workspace's settings (owners and admins): members and invites, API keys, or the workspace itself. */
+export function settingsHref(slug: string, section: SettingsSection = "members"): string {
+	return section === "members" ? `${tenantHref(slug)}/settings` : `${tenantHref(slug)}/settings/${section}`;
+}
+
+/** The signed-in member's own account page. */
+export function accountHref(slug: string): string {
+	return `${tenantHref(slug)}/account`;
 }
 
 /** A board's page. */

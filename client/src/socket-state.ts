@@ -28,6 +28,8 @@ export type SocketAction =
 	| { type: "ack"; opId: string; seq: number }
 	| { type: "reject"; opId: string }
 	| { type: "presence"; entries: PresenceEntry[] }
+	/** Some people joined, changed what they look at, or left (by connection id). */
+	| { type: "presence.changed"; entries: PresenceEntry[]; gone: string[] }
 	| { type: "hello"; connectionId: string }
 	/** The socket asked for a fresh sync after a gap. */
 	| { type: "resyncing" };
@@ -52,6 +54,8 @@ export function socketReducer(state: LiveBoardState, action: SocketAction): Live
 			return { ...state, pending: state.pending.filter((p) => p.opId !== action.opId) };
 		case "presence":
 			return { ...state, presence: action.entries };
+		case "presence.changed":
+			return { ...state, presence: mergePresence(state.presence, action.entries, action.gone) };
 		case "hello":
 			return { ...state, connectionId: action.connectionId };
 	}
@@ -97,4 +101,16 @@ function recordCreated(created: Record<string, string>, events: readonly Committ
 		e.opId && e.event.type === "card.created" ? [[tempId(e.opId), e.event.card.id] as const] : [],
 	);
 	return added.length === 0 ? created : { ...created, ...Object.fromEntries(added) };
+}
+
+/**
+ * Applies a presence change to the list: changed entries replace theirs in place, new ones go at
+ * the end, gone ones leave. Applying the same change twice changes nothing.
+ */
+function mergePresence(current: PresenceEntry[], entries: PresenceEntry[], gone: string[]): PresenceEntry[] {
+	const left = new Set(gone);
+	const changed = new Map(entries.map((e) => [e.connectionId, e]));
+	const kept = current.filter((e) => !left.has(e.connectionId)).map((e) => changed.get(e.connectionId) ?? e);
+	const known = new Set(kept.map((e) => e.connectionId));
+	return [...kept, ...entries.filter((e) => !known.has(e.connectionId) && !left.has(e.connectionId))];
 }

@@ -13,7 +13,10 @@ export type { Me };
 export interface TenantSession {
 	slug: string;
 	me: Me;
-	signOut: () => Promise<void>;
+	/** Ends this session, or with `everywhere` every session of this member, and shows the sign-in form. */
+	signOut: (options?: { everywhere?: boolean }) => Promise<void>;
+	/** Takes in who the server now says is signed in (after a change of name, or of the workspace's). */
+	update: (me: Me) => void;
 	/** Called when the server says the session is gone (401, or a socket closed with 4401/4403). */
 	expire: () => void;
 }
@@ -50,11 +53,24 @@ export function TenantGate({ slug, children }: { slug: string; children: ReactNo
 	}, [slug]);
 	useEffect(load, [load]);
 
-	const signOut = useCallback(async () => {
-		await request(paths.session(slug), { method: "DELETE" }).catch(() => undefined);
-		forgetWorkspace(slug);
-		setState({ kind: "signed-out" });
-	}, [slug]);
+	const signOut = useCallback(
+		async ({ everywhere = false }: { everywhere?: boolean } = {}) => {
+			const ended = request(paths.session(slug, { everywhere }), { method: "DELETE" });
+			// Signing out here happens anyway (the cookie goes with the answer, or with the session's
+			// row); signing out everywhere must not pretend it worked, so its failure reaches the caller.
+			await (everywhere ? ended : ended.catch(() => undefined));
+			forgetWorkspace(slug);
+			setState({ kind: "signed-out" });
+		},
+		[slug],
+	);
+	const update = useCallback(
+		(me: Me) => {
+			rememberMe(slug, me);
+			setState({ kind: "in", me });
+		},
+		[slug],
+	);
 	const expire = useCallback(() => {
 		forgetWorkspace(slug);
 		setState({ kind: "signed-out" });
@@ -63,7 +79,11 @@ export function TenantGate({ slug, children }: { slug: string; children: ReactNo
 	if (state.kind === "loading") return <Spinner label="Opening workspace…" fullPage />;
 	if (state.kind === "signed-out") return <SignInPage slug={slug} onSignedIn={load} />;
 	if (state.kind === "error") return <GateError slug={slug} error={state.error} />;
-	return <SessionContext.Provider value={{ slug, me: state.me, signOut, expire }}>{children}</SessionContext.Provider>;
+	return (
+		<SessionContext.Provider value={{ slug, me: state.me, signOut, update, expire }}>
+			{children}
+		</SessionContext.Provider>
+	);
 }
 
 function toApiError(error: unknown): ApiError {

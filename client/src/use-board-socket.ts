@@ -230,6 +230,9 @@ function handleMessage(message: ServerMessage, dispatch: Dispatch, latest: Lates
 		case "presence":
 			dispatch({ type: "presence", entries: message.entries });
 			break;
+		case "presence.changed":
+			dispatch({ type: "presence.changed", entries: message.entries, gone: message.gone });
+			break;
 		case "error":
 			latest.handlers.onServerError?.(message.message);
 			break;

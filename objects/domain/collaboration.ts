@@ -5,12 +5,13 @@ import type { Connection } from "partyserver";
 import { fields } from "../../shared/api";
 import { fail, type Result } from "../../shared/errors";
 import { MAX_FRAME_BYTES } from "../../shared/limits";
-import type { ClientMessage, CommittedEvent, PresenceEntry, ServerMessage } from "../../shared/protocol";
+import type { ClientMessage, CommittedEvent, ServerMessage } from "../../shared/protocol";
 import { clientMessageSchema } from "../../shared/protocol";
 import { utf8Length } from "../../shared/text";
 import type { Credential } from "./members";
 import type { Actor } from "./operations";
 import { applyOperation } from "./operations";
+import { presenceChanged, presenceList } from "./presence";
 import type { BoardStore } from "./store";
 import type { UsageMeter } from "./usage-meter";
 
@@ -41,8 +42,13 @@ export function boardTag(boardId: string): string {
 	return `board:${boardId}`;
 }
 
-/** Sends one frame to one socket: one message out on the tenant's meter. */
+/**
+ * Sends one frame to one socket: one message out on the tenant's meter. A socket that closed while
+ * its frame was being handled gets nothing (sending would throw); its client re-syncs on reconnect
+ * and re-sends what was not acknowledged, which applies once.
+ */
 function send(room: Room, socket: WebSocket, message: ServerMessage): void {
+	if (socket.readyState !== WebSocket.OPEN) return;
 	socket.send(JSON.stringify(message));
 	room.meter.count("ws.messages_out", 1);
 }
@@ -94,7 +100,7 @@ async function dispatch(room: Room, socket: BoardSocket, state: SocketState, mes
 			return operate(room, socket, state, message);
 		case "presence.update":
 			socket.setState({ ...state, cardId: message.cardId });
-			broadcastPresence(room, state.boardId);
+			broadcastPresence(room, state.boardId, socket.id);
 	}
 }
 
@@ -131,7 +137,9 @@ async function sync(room: Room, socket: BoardSocket, state: SocketState, since: 
 	// Nothing committed between reading the reply and this line (the store answered without
 	// yielding), so every later event follows the reply in order.
 	socket.setState({ ...state, synced: true });
-	broadcastPresence(room, state.boardId);
+	// The whole list to this socket only; the others hear of it as a change (see presence.ts).
+	send(room, socket, { type: "presence", entries: presenceList(room, state.boardId) });
+	broadcastPresence(room, state.boardId, socket.id);
 }
 
 async function operate(
@@ -172,16 +180,9 @@ export function broadcastEvent(room: Room, committed: CommittedEvent): void {
 	room.meter.count("ws.messages_out", sent);
 }
 
-export function broadcastPresence(room: Room, boardId: string): void {
-	const entries: PresenceEntry[] = [];
-	const sockets = [...room.connections(boardId)];
-	for (const socket of sockets) {
-		const s = socket.state;
-		if (s) entries.push({ connectionId: socket.id, userId: s.userId, name: s.name, cardId: s.cardId });
-	}
-	const frame = JSON.stringify({ type: "presence", entries } satisfies ServerMessage);
-	for (const socket of sockets) socket.send(frame);
-	room.meter.count("ws.messages_out", sockets.length);
+/** A connection joined, looked at another card, or left: its board's members hear of it shortly. */
+export function broadcastPresence(room: Room, boardId: string, connectionId: string): void {
+	presenceChanged(room, boardId, connectionId);
 }
 
 /** The header through which the Worker, and only the Worker, tells a socket who it is. */

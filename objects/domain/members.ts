@@ -124,3 +124,50 @@ export function listApiKeys(db: Db) {
 		ORDER BY created_at`,
 	);
 }
+
+/**
+ * The current role of whoever acts: a member's row, or an API key's (ids never collide: "u_…",
+ * "k_…"). Read inside a statement, so a change of role decided on a moment ago is checked again
+ * at the moment it is written.
+ */
+const ACTOR_ROLE = `coalesce((SELECT role FROM members WHERE @tenant AND id = ?),
+	(SELECT role FROM api_keys WHERE @tenant AND id = ?))`;
+
+/**
+ * Gives a member another role (owners and admins). Only an owner makes or unmakes an owner, an
+ * admin manages everyone below owner (other admins and themselves included), and the last owner
+ * stays an owner. The update re-checks all of that itself — the owner count, the target's role
+ * and the caller's — so two owners demoting each other at once cannot both succeed, in one object
+ * or with two Workers on one database.
+ */
+export async function changeRole(db: Db, actor: Actor, userId: string, role: Role): Promise<Result<Member>> {
+	if (!canManage(actor.role)) return fail("forbidden", "Only owners and admins change roles.");
+	const target = await db.one<{ role: Role }>("SELECT role FROM members WHERE @tenant AND id = ?", userId);
+	if (!target) return fail("not_found", "No such member.");
+	if ((target.role === "owner" || role === "owner") && actor.role !== "owner")
+		return fail("forbidden", "Only an owner can make someone an owner, or change an owner's role.");
+	const changed = await db.run(
+		`UPDATE members SET role = ? WHERE @tenant AND id = ?
+		AND (role != 'owner' OR ? = 'owner' OR (SELECT count(*) FROM members WHERE @tenant AND role = 'owner') > 1)
+		AND (${ACTOR_ROLE} = 'owner' OR (${ACTOR_ROLE} = 'admin' AND role != 'owner' AND ? != 'owner'))`,
+		role,
+		userId,
+		role,
+		actor.userId,
+		actor.userId,
+		actor.userId,
+		actor.userId,
+		role,
+	);
+	const member = await db.one<Member>(
+		"SELECT id, email, name, role, created_at AS createdAt FROM members WHERE @tenant AND id = ?",
+		userId,
+	);
+	if (!member) return fail("not_found", "No such member.");
+	if (changed > 0) return ok(member);
+	// Nothing changed: something changed first. Say what stands in the way now.
+	const now = await db.one<{ role: Role | null }>(`SELECT ${ACTOR_ROLE} AS role`, actor.userId, actor.userId);
+	const stillAllowed = now?.role === "owner" || (now?.role === "admin" && member.role !== "owner" && role !== "owner");
+	if (!stillAllowed) return fail("forbidden", "Your role changed in the meantime. Reload and try again.");
+	return fail("last_owner", "This is the workspace's last owner. Make someone else an owner first.");
+}

@@ -9,15 +9,17 @@ import type { Actor } from "./operations";
 import { endSession, endSessionsOf } from "./sessions";
 
 /**
- * Which credentials a revocation ended: a member's sessions (one, or all of them), or an API key.
- * Plain data, so it can travel to whatever holds the sockets (the object itself, or a relay).
+ * Which credentials a revocation ended: a member's sessions (one, all of them, or all but the one
+ * that changed the password), or an API key. Plain data, so it can travel to whatever holds the
+ * sockets (the object itself, or a relay).
  */
-export type Revoked = { userId: string; sessionId?: string } | { keyHash: string };
+export type Revoked = { userId: string; sessionId?: string; exceptSessionId?: string } | { keyHash: string };
 
 /** Whether a socket's credential is one that was revoked (its socket closes with 4401). */
 export function isRevoked(revoked: Revoked, credential: Credential): boolean {
 	if ("keyHash" in revoked) return credential.kind === "apiKey" && credential.keyHash === revoked.keyHash;
 	if (credential.kind !== "session" || credential.userId !== revoked.userId) return false;
+	if (credential.sessionId === revoked.exceptSessionId) return false;
 	return revoked.sessionId === undefined || credential.sessionId === revoked.sessionId;
 }
 
@@ -63,6 +65,6 @@ export async function removeMember(db: Db, actor: Actor, userId: string): Promis
 			userId,
 		),
 	]);
-	if (!removed) return fail("last_owner", "This is the tenant's last owner. Make someone else an owner first.");
+	if (!removed) return fail("last_owner", "This is the workspace's last owner. Make someone else an owner first.");
 	return ok({ userId });
 }

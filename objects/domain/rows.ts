@@ -26,6 +26,13 @@ export function toList(r: Row): List {
 	};
 }
 
+/**
+ * The card columns, in the order `toCardFromValues` reads them; a store selects them (never
+ * `c.*`, which would also carry columns the card does not show) and appends the two counts.
+ */
+export const CARD_COLUMNS =
+	"c.id, c.board_id, c.list_id, c.title, c.description, c.position, c.version, c.created_by, c.created_at, c.updated_at, c.due_date";
+
 export function toCard(r: Row): Card {
 	return {
 		id: String(r.id),
@@ -60,6 +67,32 @@ export function toLabel(r: Row): Label {
 		color: String(r.color) as LabelColor,
 		version: Number(r.version),
 		createdAt: String(r.created_at),
+	};
+}
+
+/**
+ * A card from a row read as plain values (CARD_COLUMNS, then comment_count, attachment_count,
+ * label_ids, assignee_ids). For a big board's thousands of cards: the Durable Object's SQLite hands
+ * back arrays about twice as fast as one object per row, and the result is exactly what toCard makes.
+ */
+export function toCardFromValues(v: readonly (string | number | null | ArrayBuffer)[]): Card {
+	const text = (i: number) => v[i] as string | number | null | undefined;
+	return {
+		id: String(v[0]),
+		boardId: String(v[1]),
+		listId: String(v[2]),
+		title: String(v[3]),
+		description: String(v[4]),
+		position: String(v[5]),
+		version: Number(v[6]),
+		createdBy: String(v[7]),
+		createdAt: String(v[8]),
+		updatedAt: String(v[9]),
+		dueDate: v[10] === null || v[10] === undefined ? null : String(v[10]),
+		commentCount: Number(v[11] ?? 0),
+		attachmentCount: Number(v[12] ?? 0),
+		labelIds: idsOf(text(13)),
+		assigneeIds: idsOf(text(14)),
 	};
 }
 

@@ -17,6 +17,8 @@ export interface TenantRecords {
 	/** Creates the record (and its first plan-history row); undefined if the tenant exists already. */
 	create(input: { slug: string; name: string; plan: Plan }): Awaitable<Tenant | undefined>;
 	update(patch: RecordUpdate): Awaitable<Tenant | undefined>;
+	/** Changes the name people see (the workspace's owners and admins do it). */
+	rename(name: string): Awaitable<Tenant | undefined>;
 	summary(): Awaitable<UsageSummary>;
 	/** Deletes every row of the tenant (files in R2 go first, through removeTenantFiles). */
 	destroy(): Promise<void>;

@@ -23,11 +23,13 @@ import type {
 	User,
 } from "../../shared/api";
 import type { InvoiceList, UsageRange, UsageReport } from "../../shared/billing";
-import { fail, ok, type Result, SUSPENDED_MESSAGE } from "../../shared/errors";
+import { fail, INVALID_INVITE_MESSAGE, ok, type Result, SUSPENDED_MESSAGE } from "../../shared/errors";
 import type { RequestClass } from "../../shared/meters";
 import { PLANS } from "../../shared/plans";
 import type { Operation } from "../../shared/protocol";
-import { canManage, type Plan } from "../../shared/tenant";
+import type { Invite, InviteAcceptance, InvitePreview, NewInvite, PasswordChange } from "../../shared/self-service";
+import { canManage, type Plan, type Role } from "../../shared/tenant";
+import { changePassword, renameMember } from "./account";
 import { type ArchiveSummary, writeArchive } from "./archive-export";
 import { type RestoreSummary, restoreArchive } from "./archive-import";
 import type { AttachmentScope } from "./attachment-scope";
@@ -35,7 +37,17 @@ import * as attachments from "./attachments";
 import { type BillingRecords, finalInvoice, invoiceList, usageReport } from "./billing";
 import { setBoardArchived } from "./board-archive";
 import type { Db } from "./db";
-import { addApiKey, addMember, type Credential, getUser, listApiKeys, listMembers, resolveActor } from "./members";
+import * as invites from "./invites";
+import {
+	addApiKey,
+	addMember,
+	type Credential,
+	changeRole,
+	getUser,
+	listApiKeys,
+	listMembers,
+	resolveActor,
+} from "./members";
 import { type Actor, type Applied, applyOperation, createBoard } from "./operations";
 import { type Revoked, removeMember, revokeApiKey, signOut } from "./revocation";
 import { search } from "./search";
@@ -216,15 +228,85 @@ export class TenantService {
 	}
 
 	async me(credential: Credential): Promise<Result<Me>> {
-		return this.#with(credential, "read", async ({ userId, name, role }, tenant) => {
-			// An API key acts as itself, not as a member row.
-			const user = (await getUser(this.deps.db, userId)) ?? { id: userId, email: "", name, role };
-			return ok({ user, tenant: { slug: tenant.slug, name: tenant.name, plan: tenant.plan, status: tenant.status } });
+		return this.#with(credential, "read", async (actor, tenant) => ok(await this.#me(actor, tenant)));
+	}
+
+	// ── The member's own account ──────────────────────────────────────────────
+
+	/** Changes the caller's display name; answers with who they are now, as `me` does. */
+	async updateProfile(credential: Credential, name: string): Promise<Result<Me>> {
+		return this.#with(credential, "write", async (actor, tenant) => {
+			const user = await renameMember(this.deps.db, credential, name);
+			return user.ok ? ok(await this.#me(actor, tenant)) : user;
 		});
 	}
 
+	/** Changes the caller's password (the current one required) and ends their other sessions and sockets. */
+	async changePassword(credential: Credential, change: PasswordChange, client: string): Promise<Result<null>> {
+		return this.#with(credential, "write", async () =>
+			this.#revoke(await changePassword(dbFailureLog(this.deps.db), this.deps.db, credential, change, client)),
+		);
+	}
+
+	// ── Members, invites and the workspace's settings (owners and admins) ─────
+
 	async listMembers(credential: Credential): Promise<Result<Member[]>> {
 		return this.#with(credential, "read", async () => ok(await listMembers(this.deps.db)));
+	}
+
+	/** Gives a member another role; the last owner stays an owner. */
+	async changeRole(credential: Credential, userId: string, role: Role): Promise<Result<Member>> {
+		return this.#with(credential, "write", (actor) => changeRole(this.deps.db, actor, userId, role));
+	}
+
+	/** Records an invite; the Worker signs its link with the tenant's id, which comes back with it. */
+	async createInvite(credential: Credential, input: NewInvite): Promise<Result<{ invite: Invite; tenantId: string }>> {
+		return this.#with(credential, "write", async (actor, tenant) => {
+			const maxMembers = PLANS[tenant.plan].maxMembers;
+			const invite = await invites.createInvite(this.deps.db, credential, actor, input, maxMembers);
+			return invite.ok ? ok({ invite: invite.value, tenantId: tenant.id }) : invite;
+		});
+	}
+
+	async listInvites(credential: Credential): Promise<Result<Invite[]>> {
+		return this.#with(credential, "read", (actor) => invites.listInvites(this.deps.db, actor));
+	}
+
+	async revokeInvite(credential: Credential, inviteId: string): Promise<Result<null>> {
+		return this.#with(credential, "write", (actor) => invites.revokeInvite(this.deps.db, actor, inviteId));
+	}
+
+	/** What an invite link offers, shown to whoever holds it (no account needed). */
+	async previewInvite(ref: invites.InviteRef): Promise<Result<InvitePreview>> {
+		const tenant = await this.#invitedTo(ref);
+		if (!tenant.ok) return tenant;
+		this.deps.meter.request("read", null);
+		const { slug, name } = tenant.value;
+		return invites.previewInvite(this.deps.db, { slug, name }, ref.inviteId);
+	}
+
+	/** Turns an invite into a member with the name and password they chose, signed in. */
+	async acceptInvite(
+		ref: invites.InviteRef,
+		input: InviteAcceptance,
+	): Promise<Result<{ user: User; tenantId: string; session: Session }>> {
+		const tenant = await this.#invitedTo(ref);
+		if (!tenant.ok) return tenant;
+		const maxMembers = PLANS[tenant.value.plan].maxMembers;
+		const accepted = await invites.acceptInvite(this.deps.db, ref.inviteId, input, maxMembers);
+		if (!accepted.ok) return accepted;
+		this.deps.meter.request("write", accepted.value.user.id);
+		return ok({ ...accepted.value, tenantId: tenant.value.id });
+	}
+
+	/** Renames the workspace; answers with the whole record, which the Worker copies to the control plane. */
+	async renameWorkspace(credential: Credential, name: string): Promise<Result<TenantInfo>> {
+		return this.#with(credential, "write", async (actor) => {
+			if (!canManage(actor.role)) return fail("forbidden", "Only owners and admins change the workspace's settings.");
+			const tenant = await this.deps.records.rename(name);
+			await this.#reload();
+			return tenant ? ok(tenant) : noTenant();
+		});
 	}
 
 	async removeMember(credential: Credential, userId: string): Promise<Result<null>> {
@@ -463,6 +545,22 @@ export class TenantService {
 		await this.deps.meter.flush();
 		await this.deps.settleUsage?.();
 		await this.deps.meter.accrueStorage();
+	}
+
+	/** Who is signed in, and to which workspace. An API key acts as itself, not as a member row. */
+	async #me({ userId, name, role }: Actor, tenant: Identity): Promise<Me> {
+		const user = (await getUser(this.deps.db, userId)) ?? { id: userId, email: "", name, role };
+		return { user, tenant: { slug: tenant.slug, name: tenant.name, plan: tenant.plan, status: tenant.status } };
+	}
+
+	/** The tenant an invite token names, if it is this one and it is active. */
+	async #invitedTo(ref: invites.InviteRef): Promise<Result<Identity>> {
+		const tenant = await this.identity();
+		this.deps.meter.begin();
+		if (!tenant || tenant.id !== ref.tenantId) return fail("not_found", INVALID_INVITE_MESSAGE);
+		if (tenant.status === "suspended")
+			return fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.");
+		return ok(tenant);
 	}
 
 	/** Closes the sockets of credentials a revocation ended. */

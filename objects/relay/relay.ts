@@ -114,7 +114,7 @@ export class Relay extends Server<Env> {
 
 	override onClose(connection: BoardSocket): void {
 		const boardId = connection.state?.boardId;
-		if (boardId) broadcastPresence(this.#room, boardId);
+		if (boardId) broadcastPresence(this.#room, boardId, connection.id);
 	}
 
 	override onRequest(): Response {

@@ -128,7 +128,18 @@ export const MIGRATIONS: readonly Migration[] = [
 				CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) FROM attachments`,
 		],
 	},
-	// Version 6 is another branch's (members and invites); the gap closes when they meet.
+	{
+		version: 6,
+		name: "invites: single-use links to join with a role",
+		statements: [
+			// The link is a signed token naming this row; the row is what makes it single use. An
+			// invite is pending while accepted_at and revoked_at are null and expires_at (ms) is ahead.
+			`CREATE TABLE invites (id TEXT PRIMARY KEY, email TEXT NOT NULL, role TEXT NOT NULL, created_by TEXT NOT NULL,
+				created_at TEXT NOT NULL, expires_at INTEGER NOT NULL, accepted_at TEXT, accepted_by TEXT, revoked_at TEXT)`,
+			"CREATE INDEX invites_by_expiry ON invites(expires_at)",
+			"CREATE INDEX invites_by_email ON invites(email)",
+		],
+	},
 	{
 		version: 7,
 		name: "labels, assignees and due dates; full-text search over cards and comments",

@@ -34,6 +34,14 @@ export class Sql {
 		return rows;
 	}
 
+	/** Every row of a query as an array of values, in the query's column order: no object per row. */
+	values(query: string, ...params: SqlValue[]): SqlStorageValue[][] {
+		const cursor = this.#exec(query, params);
+		const rows = Array.from(cursor.raw());
+		this.#count(cursor);
+		return rows;
+	}
+
 	/** The first row, or undefined. */
 	one<T>(query: string, ...params: SqlValue[]): T | undefined {
 		return this.all<T>(query, ...params)[0];

@@ -61,6 +61,11 @@ export function sqliteTenantRecords(sql: Sql, db: SqliteDb, storage: DurableObje
 			});
 			return read();
 		},
+		rename(name: string) {
+			if (!read()) return undefined;
+			sql.run("UPDATE tenant SET name = ?", name);
+			return read();
+		},
 		summary(): UsageSummary {
 			return {
 				members: sql.one<{ n: number }>("SELECT count(*) AS n FROM members")?.n ?? 0,

@@ -6,7 +6,8 @@ import { type Connection, type ConnectionContext, Server, type WSMessage } from 
 import type { NewApiKey, NewMember, NewUpload, TenantUpdate } from "../../shared/api";
 import type { UsageRange } from "../../shared/billing";
 import type { CommittedEvent, Operation } from "../../shared/protocol";
-import type { Plan } from "../../shared/tenant";
+import type { InviteAcceptance, NewInvite, PasswordChange } from "../../shared/self-service";
+import type { Plan, Role } from "../../shared/tenant";
 import { directoryFor, touchDirectory } from "../directory/client";
 import { purgeTime } from "../domain/attachments";
 import {
@@ -20,6 +21,7 @@ import {
 	type Room,
 	type SocketState,
 } from "../domain/collaboration";
+import type { InviteRef } from "../domain/invites";
 import type { Credential } from "../domain/members";
 import { isRevoked, type Revoked } from "../domain/revocation";
 import type { SignInAttempt } from "../domain/sign-in";
@@ -184,12 +186,48 @@ export class Tenant extends Server<Env> {
 		return this.#answer(this.#service.me(credential));
 	}
 
+	async updateProfile(credential: Credential, name: string) {
+		return this.#answer(this.#service.updateProfile(credential, name));
+	}
+
+	async changePassword(credential: Credential, change: PasswordChange, client: string) {
+		return this.#answer(this.#service.changePassword(credential, change, client));
+	}
+
 	async listMembers(credential: Credential) {
 		return this.#answer(this.#service.listMembers(credential));
 	}
 
+	async changeRole(credential: Credential, userId: string, role: Role) {
+		return this.#answer(this.#service.changeRole(credential, userId, role));
+	}
+
 	async removeMember(credential: Credential, userId: string) {
 		return this.#answer(this.#service.removeMember(credential, userId));
+	}
+
+	async createInvite(credential: Credential, input: NewInvite) {
+		return this.#answer(this.#service.createInvite(credential, input));
+	}
+
+	async listInvites(credential: Credential) {
+		return this.#answer(this.#service.listInvites(credential));
+	}
+
+	async revokeInvite(credential: Credential, inviteId: string) {
+		return this.#answer(this.#service.revokeInvite(credential, inviteId));
+	}
+
+	async previewInvite(ref: InviteRef) {
+		return this.#answer(this.#service.previewInvite(ref));
+	}
+
+	async acceptInvite(ref: InviteRef, input: InviteAcceptance) {
+		return this.#answer(this.#service.acceptInvite(ref, input));
+	}
+
+	async renameWorkspace(credential: Credential, name: string) {
+		return this.#answer(this.#service.renameWorkspace(credential, name));
 	}
 
 	async createApiKey(credential: Credential, input: NewApiKey, keyHash: string) {
@@ -335,7 +373,7 @@ export class Tenant extends Server<Env> {
 	override onClose(connection: BoardSocket): void {
 		this.#justWoke = false;
 		const boardId = connection.state?.boardId;
-		if (boardId) broadcastPresence(this.#room, boardId);
+		if (boardId) broadcastPresence(this.#room, boardId, connection.id);
 	}
 
 	override onRequest(): Response {

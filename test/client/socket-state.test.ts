@@ -1,7 +1,7 @@
 // The client's board state machine, fed the events a server could send: duplicates are skipped,
 // a gap stops the board and asks for a re-sync, and the replay fills it in order.
 import { describe, expect, it } from "vitest";
-import { type LiveBoardState, socketReducer } from "../../client/src/socket-state";
+import { type LiveBoardState, type SocketAction, socketReducer } from "../../client/src/socket-state";
 import type { BoardDetail, Card } from "../../shared/api";
 import type { CommittedEvent } from "../../shared/protocol";
 
@@ -76,5 +76,19 @@ describe("the client's board state", () => {
 		});
 		expect(titles(replayed)).toEqual(["Missed", "Late", "Later"]);
 		expect(replayed.resync).toBe("none");
+	});
+
+	it("keeps presence current from changes: joins at the end, updates in place, leaves removed", () => {
+		const who = (id: string, cardId: string | null = null) => ({
+			connectionId: id,
+			userId: `u_${id}`,
+			name: id,
+			cardId,
+		});
+		const listed = socketReducer(start, { type: "presence", entries: [who("a"), who("b")] });
+		const changed: SocketAction = { type: "presence.changed", entries: [who("b", "c_1"), who("c")], gone: ["a"] };
+		const once = socketReducer(listed, changed);
+		expect(once.presence).toEqual([who("b", "c_1"), who("c")]);
+		expect(socketReducer(once, changed).presence).toEqual(once.presence);
 	});
 });

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import type { AxeResults } from "axe-core";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { addCard, baseUrl, expectLive, LAPTOP, launch, makeTenant, PASSWORD, PHONE, screenshot } from "./browser";
+import { addCard, api, baseUrl, expectLive, LAPTOP, launch, makeTenant, PASSWORD, PHONE, screenshot } from "./browser";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -29,7 +29,7 @@ describe.each([
 ] as [string, BrowserContextOptions][])("accessibility on a %s", (name, screen) => {
 	let browser: Browser;
 	let page: Page;
-	let tenant: { slug: string; boardId: string };
+	let tenant: { slug: string; boardId: string; token: string };
 
 	beforeAll(async () => {
 		browser = await launch();
@@ -118,6 +118,58 @@ describe.each([
 		await page.getByTestId("archived-boards-toggle").click();
 		await page.getByText("No archived boards.").waitFor({ timeout: 10_000 });
 		expect(await seriousViolations(page, `a11y-${name}-archived-boards`)).toEqual([]);
+	});
+
+	it("the workspace settings: members with a new invite link, API keys with a new key, the workspace", async () => {
+		await page.keyboard.press("Escape");
+		await page.goto(`${baseUrl()}/t/${tenant.slug}/settings`);
+		await page.getByTestId("invite-email").fill(`carol@${tenant.slug}.test`);
+		await page.getByTestId("invite-submit").click();
+		await page.getByTestId("invite-link").waitFor({ timeout: 10_000 });
+		await page.getByTestId("pending-invite").first().waitFor({ timeout: 10_000 });
+		// A removal being confirmed, too: its question and buttons must be as clear as the rest.
+		await page.getByTestId("member-row").filter({ hasText: "bob@" }).getByTestId("remove-member").click();
+		expect(await seriousViolations(page, `a11y-${name}-settings-members`)).toEqual([]);
+		await page.getByTestId("settings-tab-api-keys").click();
+		await page.getByTestId("api-key-name").fill("Nightly export");
+		await page.getByTestId("api-key-create").click();
+		await page.getByTestId("api-key-value").waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-settings-api-key`)).toEqual([]);
+		await page.getByTestId("api-key-done").click();
+		await page.getByTestId("api-key-row").first().waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-settings-api-keys`)).toEqual([]);
+		await page.getByTestId("settings-tab-workspace").click();
+		await page.getByTestId("workspace-name").waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-settings-workspace`)).toEqual([]);
+	});
+
+	it("the account page, with an error showing", async () => {
+		await page.goto(`${baseUrl()}/t/${tenant.slug}/account`);
+		await page.getByTestId("password-current").fill("not-the-password");
+		await page.getByTestId("password-next").fill("a-new-password");
+		await page.getByTestId("password-again").fill("a-different-one");
+		await page.getByTestId("password-save").click();
+		await page.getByRole("alert").waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(page, `a11y-${name}-account`)).toEqual([]);
+	});
+
+	it("an invite's page, then the page of one already used", async () => {
+		const invited = await api<{ url: string }>(tenant.token, `/api/t/${tenant.slug}/invites`, {
+			email: `dave@${tenant.slug}.test`,
+			role: "viewer",
+		});
+		const invitee = await (await browser.newContext(screen)).newPage();
+		await invitee.goto(invited.url);
+		await invitee.getByTestId("invite-name").waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(invitee, `a11y-${name}-invite`)).toEqual([]);
+		await invitee.getByTestId("invite-name").fill("Dave");
+		await invitee.getByTestId("invite-password").fill(PASSWORD);
+		await invitee.getByTestId("invite-accept").click();
+		await invitee.getByTestId("board-link").first().waitFor({ timeout: 15_000 });
+		await invitee.goto(invited.url);
+		await invitee.getByRole("heading", { name: "This invite has been used" }).waitFor({ timeout: 10_000 });
+		expect(await seriousViolations(invitee, `a11y-${name}-invite-used`)).toEqual([]);
+		await invitee.context().close();
 	});
 
 	it("the operator console: its token prompt, then a tenant's detail", async () => {

@@ -87,6 +87,16 @@ export async function forgetCaches(slug: string): Promise<void> {
 	if (variant === "do") await evictDurableObject(env.Tenant.getByName(slug));
 }
 
+/**
+ * Whether the tenant's object was asleep: its first answer after waking says so. (Asking wakes it,
+ * so this is the last thing a test asks.) Always true in the D1 design, which has no such object.
+ */
+export async function objectWasAsleep(slug: string): Promise<boolean> {
+	if (variant !== "do") return true;
+	const answer = (await env.Tenant.getByName(slug).describe()) as { woke?: true };
+	return answer.woke === true;
+}
+
 function d1(): D1Database {
 	if (!env.DB) throw new Error("The D1 tests need the DB binding.");
 	return env.DB;

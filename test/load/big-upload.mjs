@@ -8,8 +8,9 @@
 // The admin token comes from ADMIN_TOKEN or .dev.vars. The bytes are generated (AES-CTR of
 // zeros, reproducible per part), so nothing of the file is ever held whole, here or there.
 import { createCipheriv, createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { findWorkerd, readRssKb, roleOf } from "./rss.mjs";
 import { makeTenant } from "./tenants.mjs";
 
 const { values } = parseArgs({
@@ -182,41 +183,6 @@ function remaining() {
 	const ms = deadline - Date.now();
 	if (ms <= 0) throw new Error("Out of time.");
 	return ms;
-}
-
-/** The workerd serving `port`, and its sibling (same wrangler parent) that runs the Worker. */
-function findWorkerd(port) {
-	const workerds = readdirSync("/proc")
-		.filter((entry) => /^\d+$/.test(entry))
-		.map((entry) => {
-			try {
-				if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "workerd") return undefined;
-				const status = readFileSync(`/proc/${entry}/status`, "utf8");
-				const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-				return { pid: Number(entry), ppid: status.match(/^PPid:\s+(\d+)/m)?.[1], cmdline };
-			} catch {
-				return undefined;
-			}
-		})
-		.filter(Boolean);
-	const entry = workerds.find((w) => w.cmdline.includes(`entry=127.0.0.1:${port}`) || w.cmdline.includes(`:${port}\0`));
-	return entry ? workerds.filter((w) => w.ppid === entry.ppid).map((w) => w.pid) : [];
-}
-
-function roleOf(pid) {
-	try {
-		return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--inspector-addr") ? "worker" : "proxy";
-	} catch {
-		return "gone";
-	}
-}
-
-function readRssKb(pid) {
-	try {
-		return Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0);
-	} catch {
-		return 0;
-	}
 }
 
 function readDevVar(name) {

@@ -1,111 +1,130 @@
-// `npm run load`: starts the app under `wrangler dev` on 127.0.0.1 with throwaway state and
-// measures what users feel: how fast one member's change reaches another, and how many writes
-// per second a tenant (and ten tenants at once) sustain. Bounded in count and time.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// `npm run load`: starts the local stacks (the Durable Object design, the D1 design and the bare
+// baseline, each under its own `wrangler dev` on 127.0.0.1 with throwaway state), runs the
+// scenarios against both designs with live progress, and writes load-report/index.html and
+// load-report/report.json. `--base` measures a deployed instance instead, and deletes every
+// tenant it created. Exits non-zero only when the suite itself broke, never for a missed goal.
+import { execSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { ensureDevVars, startWrangler, stopWrangler } from "../../scripts/local.mjs";
-import { meteringRatio } from "./metering.mjs";
-import { makeTenant, percentiles } from "./tenants.mjs";
+import { ensureDevVars } from "../../scripts/local.mjs";
+import { closedLoop } from "./http-load.mjs";
+import { readOptions } from "./options.mjs";
+import { beginStep, note } from "./progress.mjs";
+import { writeReport } from "./report/write-report.mjs";
+import { label, startStacks } from "./stacks.mjs";
+import { deleteCreatedTenants } from "./tenants.mjs";
 
-const PORT = Number(process.env.LOAD_PORT ?? 8797);
-const OPS = Number(process.env.LOAD_OPS ?? 300);
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 8);
-const CONCURRENCY = 16;
+const opts = readOptions();
+const started = new Date();
+const remote = Boolean(opts.base);
+const adminToken = remote ? opts.adminToken : ensureDevVars().ADMIN_TOKEN;
+const stateDir = remote ? undefined : mkdtempSync(join(tmpdir(), "boardroom-load-"));
+const stacks = {};
+let stopping = false;
 
-const vars = ensureDevVars();
-const state = mkdtempSync(join(tmpdir(), "boardroom-load-"));
-// Rate limits off: the load test measures how much one tenant can do, not where its plan stops it.
-const { child, base } = await startWrangler({
-	port: PORT,
-	persistTo: state,
-	stdio: "pipe",
-	extraArgs: ["--var", "RATE_LIMITS:off"],
-});
-try {
-	const latency = await measureLatency(await makeTenant(base, vars.ADMIN_TOKEN, "load-latency"));
-	console.log(
-		`collaboration latency over ${OPS} operations (send → other member's event): p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
-	);
-
-	// The local stack (wrangler's proxy, one workerd, the load generator, 2 cores) has a ceiling of
-	// its own; measuring an empty route first lets the write numbers be read as a ratio of it.
-	const floor = await measure([null], () => fetch(`${base}/api/health`));
-	console.log(
-		`baseline GET /api/health, ${CONCURRENCY} concurrent: ${floor.rate.toFixed(0)} req/s, p50 ${floor.p50} ms`,
-	);
-
-	const one = await measureWrites([await makeTenant(base, vars.ADMIN_TOKEN, "load-one")]);
-	console.log(
-		`one tenant, ${CONCURRENCY} concurrent writers: ${one.rate.toFixed(0)} card writes/s, p50 ${one.p50} ms, p95 ${one.p95} ms`,
-	);
-	console.log(`ratio one-tenant writes / baseline: ${(one.rate / floor.rate).toFixed(2)}`);
-
-	const many = [];
-	for (let i = 0; i < 10; i++) many.push(await makeTenant(base, vars.ADMIN_TOKEN, `load-many-${i}`));
-	const ten = await measureWrites(many);
-	console.log(
-		`ten tenants at once, ${CONCURRENCY} writers each: ${ten.rate.toFixed(0)} card writes/s, p50 ${ten.p50} ms, p95 ${ten.p95} ms`,
-	);
-	console.log(
-		`ratio ten tenants / one tenant: ${(ten.rate / one.rate).toFixed(2)} (locally all objects share one workerd process and 2 cores)`,
-	);
-} finally {
-	stopWrangler(child);
+async function shutDown() {
+	if (stopping) return;
+	stopping = true;
+	await Promise.all(Object.values(stacks).map((s) => s.stop()));
+	if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 }
-
-try {
-	// Same writes with metering on and off, two rounds each, alternated.
-	const metering = await meteringRatio({
-		port: PORT + 1,
-		persistTo: state,
-		adminToken: vars.ADMIN_TOKEN,
-		rounds: 2,
-		measure: (tenant) => measureWrites([tenant]),
+for (const signal of ["SIGINT", "SIGTERM"])
+	process.on(signal, () => {
+		note(`${signal}: stopping the stacks`);
+		void shutDown().then(() => process.exit(130));
 	});
-	console.log(
-		`metering on: ${metering.on.toFixed(0)} card writes/s, off: ${metering.off.toFixed(0)} writes/s, ratio on/off ${metering.ratio.toFixed(3)} (goal ≥ 0.97)`,
-	);
-} finally {
-	rmSync(state, { recursive: true, force: true });
-}
 
-/** Member A creates cards one at a time; we time each until member B's socket shows it. */
-async function measureLatency(t) {
-	const a = await t.socket();
-	const b = await t.socket();
-	const samples = [];
-	for (let i = 0; i < OPS; i++) {
-		const opId = `lat-${i}-${crypto.randomUUID()}`;
-		const seen = b.waitFor((m) => m.type === "event" && m.event.opId === opId);
-		const started = performance.now();
-		a.send({ type: "op", opId, op: { type: "card.create", boardId: t.boardId, listId: t.listId, title: `Card ${i}` } });
-		await seen;
-		samples.push(performance.now() - started);
-	}
-	a.close();
-	b.close();
-	return percentiles(samples);
-}
-
-/** Every tenant gets CONCURRENCY writers creating cards over HTTP for SECONDS. */
-function measureWrites(tenants) {
-	return measure(tenants, (t) => t.post(`/boards/${t.boardId}/cards`, { listId: t.listId, title: "Load" }));
-}
-
-/** Runs CONCURRENCY loops of `request` per target for SECONDS; every response must be a success. */
-async function measure(targets, request) {
-	const samples = [];
-	const until = Date.now() + SECONDS * 1000;
-	const loop = async (target) => {
-		while (Date.now() < until) {
-			const started = performance.now();
-			const res = await request(target);
-			if (!res.ok) throw new Error(`request failed: ${res.status} ${await res.text()}`);
-			await res.arrayBuffer();
-			samples.push(performance.now() - started);
+const results = {};
+let broken = false;
+try {
+	const { targets, baseline } = remote ? await remoteTarget() : await localTargets();
+	for (const id of opts.scenarios) {
+		const scenario = (await import(`./scenarios/${id}.mjs`)).default;
+		console.log(`\n${scenario.title} (${id})`);
+		const began = performance.now();
+		const ctx = {
+			opts,
+			remote,
+			targets,
+			baseline,
+			adminToken,
+			step: (name) => beginStep(id, name),
+			measureHttp: (name, load) => measureHttp(id, name, load),
+		};
+		try {
+			const outcome = await scenario.run(ctx);
+			results[id] = {
+				title: scenario.title,
+				about: scenario.about,
+				...outcome,
+				seconds: Math.round((performance.now() - began) / 100) / 10,
+			};
+		} catch (error) {
+			broken = true;
+			console.error(`  ✗ ${id} broke:`, error);
+			results[id] = { error: String(error?.stack ?? error), measurements: [] };
 		}
-	};
-	await Promise.all(targets.flatMap((t) => Array.from({ length: CONCURRENCY }, () => loop(t))));
-	return { rate: samples.length / SECONDS, ...percentiles(samples) };
+	}
+} catch (error) {
+	broken = true;
+	console.error("The load suite could not start:", error);
+} finally {
+	if (remote) note(`deleted ${await deleteCreatedTenants(opts.base, adminToken)} tenants this run created`);
+	await shutDown();
+}
+
+const report = {
+	startedAt: started.toISOString(),
+	finishedAt: new Date().toISOString(),
+	mode: opts.smoke ? "smoke" : "full",
+	target: remote ? opts.base : "local (wrangler dev on 127.0.0.1)",
+	options: { ...opts, adminToken: undefined },
+	machine: {
+		cpus: cpus().length,
+		cpuModel: cpus()[0]?.model,
+		memoryGB: Math.round(totalmem() / 2 ** 30),
+		node: process.version,
+	},
+	scenarios: results,
+};
+const where = writeReport(report, opts.out);
+note(`report: ${where.html} and ${where.json}`);
+note(
+	`${report.goals.filter((g) => g.met === true).length} goals met, ${report.goals.filter((g) => g.met === false).length} missed (benchmarks: they do not fail the run)`,
+);
+process.exit(broken ? 1 : 0);
+
+async function localTargets() {
+	const names = [...opts.variants, "baseline"];
+	note(`starting ${names.map(label).join(", ")} on ports ${opts.port}…${opts.port + 2}`);
+	// The app's Worker serves the built client as static assets; build it once if it is missing.
+	if (!existsSync("client/dist/index.html")) {
+		note("building the client first (client/dist is missing)");
+		execSync("npx vite build --config client/vite.config.ts --logLevel warn", { stdio: "inherit" });
+	}
+	await startStacks({ port: opts.port, names, stateDir, stacks });
+	const targets = opts.variants.map((variant) => ({
+		variant,
+		base: stacks[variant].base,
+		port: stacks[variant].port,
+		stack: stacks[variant],
+	}));
+	return { targets, baseline: { base: stacks.baseline.base, port: stacks.baseline.port, stack: stacks.baseline } };
+}
+
+/** A deployed instance: its /api/health says which design it runs. There is no baseline to divide by. */
+async function remoteTarget() {
+	const health = await (await fetch(`${opts.base}/api/health`)).json();
+	note(`measuring ${opts.base} (${label(health.variant)}); no bare baseline there, so no ratios`);
+	return { targets: [{ variant: health.variant, base: opts.base }], baseline: null };
+}
+
+async function measureHttp(scenario, name, load) {
+	const step = beginStep(scenario, name);
+	const result = await closedLoop({ concurrency: opts.concurrency, seconds: opts.seconds, ...load, step });
+	step.done(
+		`${result.rate} req/s, p99 ${result.latency.p99} ms${result.firstError ? `, first error: ${result.firstError}` : ""}`,
+	);
+	return result;
 }

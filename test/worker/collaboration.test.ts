@@ -223,12 +223,16 @@ describe("live collaboration over WebSockets", () => {
 		const bob = await openSocket(slug, board.id, (await signIn(slug, `bob@${slug}.test`)).token);
 		alice.send({ type: "sync", since: null });
 		bob.send({ type: "sync", since: null });
-		await alice.next("presence", (m) => m.entries.length === 2);
+		// Each socket gets the whole list when it syncs; after that, only what changed.
+		const everyone = await bob.next("presence");
+		expect(everyone.entries).toHaveLength(2);
 		bob.send({ type: "presence.update", cardId: "c_abc" });
-		const update = await alice.next("presence", (m) => m.entries.some((e) => e.cardId === "c_abc"));
+		const update = await alice.next("presence.changed", (m) => m.entries.some((e) => e.cardId === "c_abc"));
 		expect(update.entries.find((e) => e.cardId === "c_abc")?.name).toBe("bob");
+		const bobsConnection = update.entries.find((e) => e.cardId === "c_abc")?.connectionId;
 		bob.close();
-		await alice.next("presence", (m) => m.entries.length === 1);
+		const left = await alice.next("presence.changed", (m) => m.gone.length > 0);
+		expect(left.gone).toEqual([bobsConnection]);
 	});
 
 	it("keeps a board working after the object is evicted from memory", async () => {

@@ -3,11 +3,20 @@
 // through the same zod schemas the document was built from).
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { boardDetailSchema, boardSchema, cardDetailSchema, cardSchema, tenantSchema } from "../../shared/api";
+import {
+	boardDetailSchema,
+	boardSchema,
+	cardDetailSchema,
+	cardSchema,
+	memberSchema,
+	meSchema,
+	tenantSchema,
+} from "../../shared/api";
 import { errorBodySchema } from "../../shared/errors";
 import { boardListSchema, healthSchema, memberListSchema } from "../../shared/responses";
+import { inviteCreatedSchema, inviteListSchema, invitePreviewSchema, workspaceSchema } from "../../shared/self-service";
 import { router } from "../../worker/router";
-import { admin, call, tenantWithBoard } from "../helpers/api";
+import { addMember, admin, call, tenantWithBoard } from "../helpers/api";
 
 interface Operation {
 	responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
@@ -122,6 +131,43 @@ describe("the OpenAPI document", () => {
 			],
 			["GET /api/t/{slug}/members", "200", await call(`/api/t/${slug}/members`, { token }), memberListSchema],
 			["GET /api/health", "200", await call("/api/health"), healthSchema],
+		];
+		for (const [route, status, res, schema] of answers) {
+			expect(res.status, route).toBe(Number(status));
+			expect(documentedSchema(doc, route, status), route).toBe(`#/components/schemas/${schema.meta()?.id}`);
+			expectExactly(schema, await res.json());
+		}
+	});
+
+	it("documents the self-service answers exactly: invites, a role change, a profile, the workspace", async () => {
+		const doc = await fetchDocument();
+		const { slug, token } = await tenantWithBoard();
+		const bob = await addMember(slug, `bob@${slug}.test`, "member");
+		const invited = await call(`/api/t/${slug}/invites`, {
+			method: "POST",
+			json: { email: `carol@${slug}.test`, role: "viewer" },
+			token,
+		});
+		const { url } = inviteCreatedSchema.parse(await invited.clone().json());
+		const link = url.split("/").at(-1) ?? "";
+		const patch = (path: string, json: unknown) => call(path, { method: "PATCH", json, token });
+		const answers: [string, string, Response, z.ZodType][] = [
+			["POST /api/t/{slug}/invites", "201", invited, inviteCreatedSchema],
+			["GET /api/t/{slug}/invites", "200", await call(`/api/t/${slug}/invites`, { token }), inviteListSchema],
+			["GET /api/t/{slug}/invites/{token}", "200", await call(`/api/t/${slug}/invites/${link}`), invitePreviewSchema],
+			[
+				"PATCH /api/t/{slug}/members/{userId}",
+				"200",
+				await patch(`/api/t/${slug}/members/${bob.id}`, { role: "admin" }),
+				memberSchema,
+			],
+			["PATCH /api/t/{slug}/me", "200", await patch(`/api/t/${slug}/me`, { name: "Alice B." }), meSchema],
+			[
+				"PATCH /api/t/{slug}/settings",
+				"200",
+				await patch(`/api/t/${slug}/settings`, { name: "Acme Ltd" }),
+				workspaceSchema,
+			],
 		];
 		for (const [route, status, res, schema] of answers) {
 			expect(res.status, route).toBe(Number(status));

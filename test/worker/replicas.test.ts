@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { type LiveBoardState, socketReducer } from "../../client/src/socket-state";
 import type { BoardDetail, Card } from "../../shared/api";
 import type { ServerMessage } from "../../shared/protocol";
-import { call, tenantWithBoard } from "../helpers/api";
+import { admin, call, tenantWithBoard } from "../helpers/api";
 import { openSocket, quiet, type TestSocket } from "../helpers/socket";
 
 /**
@@ -164,6 +164,8 @@ describe("replicas after reconnects", () => {
 	it("four replicas that keep reconnecting under two writers all end identical to the server", async () => {
 		const setup = await tenantWithBoard();
 		const { slug, token, board } = setup;
+		// Hundreds of reconnects and reads in a few seconds: a plan whose rate limit is not the subject here.
+		await admin(`/api/admin/tenants/${slug}`, { method: "PATCH", json: { plan: "business" } });
 		const replicas = Array.from({ length: 4 }, () => new Replica(slug, board.id, token));
 		await Promise.all(replicas.map((r) => r.connect()));
 		const [wsWrites, httpWrites] = await Promise.all([write(setup, 40, "ws"), write(setup, 40, "http")]);

@@ -4,7 +4,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Tenant } from "../../shared/api";
 import { admin, call, createTenant, tenantWithBoard, uniqueSlug } from "../helpers/api";
-import { forgetCaches, variant } from "../helpers/storage";
+import { forgetCaches, objectWasAsleep, variant } from "../helpers/storage";
 
 function cached(slug: string) {
 	return env.TENANT_CACHE.get(slug, "json");
@@ -14,15 +14,6 @@ async function patchTenant(slug: string, patch: Partial<Tenant>): Promise<Tenant
 	const res = await admin(`/api/admin/tenants/${slug}`, { method: "PATCH", json: patch });
 	expect(res.status).toBe(200);
 	return res.json();
-}
-
-/**
- * Whether the tenant's object is asleep: its first answer after waking says so. (Asking wakes it,
- * so this is the last thing a test asks.) The D1 design has no per-tenant object to wake.
- */
-async function objectWasAsleep(slug: string): Promise<boolean> {
-	const answer = (await env.Tenant.getByName(slug).describe()) as { woke?: true };
-	return answer.woke === true;
 }
 
 describe("the edge cache of tenant state", () => {
@@ -46,7 +37,7 @@ describe("the edge cache of tenant state", () => {
 			expect(res.status).toBe(403);
 			expect(await res.json()).toMatchObject({ error: { code: "tenant_suspended" } });
 		}
-		if (variant === "do") expect(await objectWasAsleep(slug)).toBe(true);
+		expect(await objectWasAsleep(slug)).toBe(true);
 	});
 
 	it("refuses a tenant that does not exist without creating an object for it", async () => {
@@ -56,7 +47,7 @@ describe("the edge cache of tenant state", () => {
 		});
 		expect(res.status).toBe(404);
 		expect(await res.json()).toMatchObject({ error: { code: "not_found" } });
-		if (variant === "do") expect(await objectWasAsleep(slug)).toBe(true);
+		expect(await objectWasAsleep(slug)).toBe(true);
 		expect(await cached(slug)).toBeNull();
 	});
 

@@ -38,6 +38,7 @@ import { commitBatch, toCommittedEvent } from "./commit-batch";
 import { toCommitError } from "./commit-errors";
 import {
 	ACTIVITY,
+	ARCHIVED_CARD_SELECT,
 	ARCHIVED_LISTS,
 	ATTACHMENTS_OF_CARD,
 	CARD_SELECT,
@@ -132,7 +133,7 @@ export class D1BoardStore implements BoardStore {
 		const [lists = [], cards = []] = await this.#scope.batch<Row>([
 			this.#scope.statement(ARCHIVED_LISTS, boardId),
 			this.#scope.statement(
-				`${CARD_SELECT} AND c.board_id = ?2 AND c.archived = 1 AND l.archived = 0 ORDER BY c.archived_at DESC, c.id`,
+				`${ARCHIVED_CARD_SELECT} AND c.board_id = ?2 AND c.archived = 1 AND l.archived = 0 ORDER BY c.archived_at DESC, c.id`,
 				boardId,
 			),
 		]);

@@ -2,12 +2,15 @@
 // pairs tenant_id with the id (l.tenant_id = c.tenant_id AND l.id = c.list_id), since an id is
 // unique only within its tenant. The Durable Object's versions, without tenants, are in
 // objects/tenant/sqlite-store.ts.
+import { CARD_COLUMNS } from "../../objects/domain/rows";
 
 /**
  * Cards with their counts, labels and assignees (members only: a removed member drops off the
- * cards they had). A card is live when neither it nor its list is archived.
+ * cards they had). A card is live when neither it nor its list is archived. The columns are named
+ * (not c.*): every row of a big board crosses from D1 to the Worker, and the tenant id and archive
+ * columns, which no card shows, only made each row longer.
  */
-export const CARD_SELECT = `SELECT c.*,
+const cardSelect = (columns: string) => `SELECT ${columns},
 	(SELECT count(*) FROM comments WHERE tenant_id = c.tenant_id AND card_id = c.id) AS comment_count,
 	(SELECT count(*) FROM attachments WHERE tenant_id = c.tenant_id AND card_id = c.id) AS attachment_count,
 	(SELECT json_group_array(label_id) FROM card_labels WHERE tenant_id = c.tenant_id AND card_id = c.id) AS label_ids,
@@ -16,6 +19,9 @@ export const CARD_SELECT = `SELECT c.*,
 		WHERE a.tenant_id = c.tenant_id AND a.card_id = c.id) AS assignee_ids
 	FROM cards c JOIN lists l ON l.tenant_id = c.tenant_id AND l.id = c.list_id
 	WHERE c.tenant_id = ?1`;
+export const CARD_SELECT = cardSelect(CARD_COLUMNS);
+/** The same, with when each card was archived, for the archive view. */
+export const ARCHIVED_CARD_SELECT = cardSelect(`${CARD_COLUMNS}, c.archived_at`);
 
 /** Appended to CARD_SELECT: the card is on the board. */
 export const LIVE = "c.archived = 0 AND l.archived = 0";

@@ -51,6 +51,7 @@ const TENANT_TABLES: readonly [table: string, key: string][] = [
 	["operations", "actor_id, op_id"],
 	["sessions", "id"],
 	["api_keys", "id"],
+	["invites", "id"],
 	["used_tickets", "id"],
 	["sign_in_failures", "email, client"],
 	["member_activity", "hour, member_id"],
@@ -115,6 +116,12 @@ export class D1TenantRecords implements TenantRecords {
 		// Invoices prorate by the plan history, so each change is kept with the moment it took effect.
 		if (patch.plan && patch.plan !== tenant.plan) statements.push(this.db.prepare(recordPlanChange(patch.plan, now())));
 		await this.d1.batch(statements);
+		return this.read();
+	}
+
+	async rename(name: string): Promise<Tenant | undefined> {
+		if (!(await this.read())) return undefined;
+		await this.d1.prepare("UPDATE tenants SET name = ? WHERE id = ?").bind(name, this.id()).run();
 		return this.read();
 	}
 

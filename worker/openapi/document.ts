@@ -8,6 +8,7 @@ import { billingArea } from "./billing";
 import { boardArea } from "./boards";
 import { exportArea } from "./exports";
 import { fleetArea } from "./fleet";
+import { inviteArea } from "./invites";
 import { memberArea } from "./members";
 import { type RouteEntry, toOpenApiPath, toOperation } from "./route-entry";
 import { serviceArea } from "./service";
@@ -22,6 +23,7 @@ export const AREAS: Area[] = [
 	attachmentArea,
 	socketArea,
 	memberArea,
+	inviteArea,
 	billingArea,
 	exportArea,
 	adminArea,

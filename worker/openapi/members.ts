@@ -1,10 +1,12 @@
-// Members and API keys, managed by the workspace's owners and admins (worker/routes/members.ts).
+// Members, API keys and the workspace's settings, managed by its owners and admins (worker/routes/members.ts).
 import { createApiKeySchema } from "../../shared/api";
+import { memberSchema } from "../../shared/entities";
 import { apiKeyCreatedSchema, apiKeyListSchema, memberListSchema } from "../../shared/responses";
+import { changeRoleSchema, updateSettingsSchema, workspaceSchema } from "../../shared/self-service";
 import type { Area } from "./area";
 
 export const memberArea: Area = {
-	tag: "Members and API keys",
+	tag: "Members, API keys and settings",
 	description: "Removing a member or revoking a key takes effect at once, over HTTP and on open sockets alike.",
 	routes: [
 		{
@@ -13,6 +15,17 @@ export const memberArea: Area = {
 			summary: "List members",
 			access: "member",
 			answers: { 200: { description: "The workspace's members.", schema: memberListSchema } },
+		},
+		{
+			method: "patch",
+			path: "/api/t/:slug/members/:userId",
+			summary: "Change a member's role",
+			description:
+				"Admins give and take roles up to admin; only owners make or unmake owners. The last owner stays one. Their open sockets follow the new role at once.",
+			access: "manager",
+			body: changeRoleSchema,
+			answers: { 200: { description: "The member with the new role.", schema: memberSchema } },
+			errors: ["last_owner"],
 		},
 		{
 			method: "delete",
@@ -45,6 +58,14 @@ export const memberArea: Area = {
 			summary: "Revoke an API key",
 			access: "manager",
 			answers: { 204: { description: "Revoked: the key answers 401 from now on." } },
+		},
+		{
+			method: "patch",
+			path: "/api/t/:slug/settings",
+			summary: "Rename the workspace",
+			access: "manager",
+			body: updateSettingsSchema,
+			answers: { 200: { description: "The workspace with its new name.", schema: workspaceSchema } },
 		},
 	],
 };

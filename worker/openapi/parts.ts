@@ -21,6 +21,8 @@ const PATH_PARAMETERS: Record<string, z.ZodType> = {
 	uploadId: idParam("multipart upload"),
 	userId: idParam("member"),
 	keyId: idParam("API key"),
+	inviteId: idParam("invite"),
+	token: z.string().meta({ description: "The signed token at the end of an invite's link." }),
 	id: fields.id.meta({ description: "The id the POST that started it answered with." }),
 	partNumber: z.int().min(1).meta({ description: "Parts are numbered from 1." }),
 };

@@ -1,7 +1,8 @@
-// Signing in and out, who am I, and WebSocket tickets (worker/routes/session.ts).
+// Signing in and out, who am I, the member's own account, and WebSocket tickets (worker/routes/session.ts).
 import { z } from "zod";
 import { meSchema, signInSchema, wsTicketSchema } from "../../shared/api";
 import { signedInSchema, wsTicketIssuedSchema } from "../../shared/responses";
+import { changePasswordSchema, updateProfileSchema } from "../../shared/self-service";
 import type { Area } from "./area";
 
 export const sessionArea: Area = {
@@ -45,6 +46,25 @@ export const sessionArea: Area = {
 			summary: "Who am I",
 			access: "member",
 			answers: { 200: { description: "The caller and the workspace.", schema: meSchema } },
+		},
+		{
+			method: "patch",
+			path: "/api/t/:slug/me",
+			summary: "Change my name",
+			access: "member",
+			body: updateProfileSchema,
+			answers: { 200: { description: "The caller, renamed, as GET /me answers.", schema: meSchema } },
+		},
+		{
+			method: "post",
+			path: "/api/t/:slug/me/password",
+			summary: "Change my password",
+			description:
+				"Given the current password. The member's other sessions end and their sockets close; this one stays. Wrong guesses are throttled like sign-ins.",
+			access: "member",
+			body: changePasswordSchema,
+			answers: { 204: { description: "Changed." } },
+			errors: ["wrong_password"],
 		},
 		{
 			method: "post",

@@ -1,7 +1,10 @@
-// Tenant self-service: members and API keys, for owners and admins. Removing a member or
-// revoking a key takes effect at once, over HTTP and on open sockets alike.
+// Tenant self-service: members, API keys and the workspace's settings, for owners and admins.
+// Removing a member or revoking a key takes effect at once, over HTTP and on open sockets alike.
+// (Invites are in invites.ts.)
 import { createApiKeySchema } from "../../shared/api";
+import { changeRoleSchema, updateSettingsSchema } from "../../shared/self-service";
 import { newApiKey, sha256Hex } from "../auth";
+import { controlPlane } from "../control-plane";
 import { type ApiRouter, created, readJson, unwrap } from "../http";
 import { callerOf } from "../tenant-stub";
 
@@ -11,6 +14,13 @@ export function memberRoutes(router: ApiRouter): void {
 	router.get("/api/t/:slug/members", async (request, env, ctx) => {
 		const { stub, credential } = await callerOf(request, env, ctx);
 		return { members: unwrap(await stub.listMembers(credential)) };
+	});
+
+	/** Gives a member another role. Only owners make or unmake owners; the last owner stays one (409). */
+	router.patch("/api/t/:slug/members/:userId", async (request, env, ctx) => {
+		const { stub, credential } = await callerOf(request, env, ctx);
+		const { role } = await readJson(request, changeRoleSchema);
+		return unwrap(await stub.changeRole(credential, request.params.userId ?? "", role));
 	});
 
 	/** Removes a member and ends their sessions and sockets. The last owner cannot be removed (409). */
@@ -32,6 +42,18 @@ export function memberRoutes(router: ApiRouter): void {
 		const key = newApiKey(slug);
 		const apiKey = unwrap(await stub.createApiKey(credential, input, await sha256Hex(key)));
 		return created({ ...apiKey, key });
+	});
+
+	/**
+	 * Renames the workspace. The operator's listing keeps a copy of the name (the control plane),
+	 * so it is written there too, as the admin routes do after changing a tenant.
+	 */
+	router.patch("/api/t/:slug/settings", async (request, env, ctx) => {
+		const { stub, credential } = await callerOf(request, env, ctx);
+		const { name } = await readJson(request, updateSettingsSchema);
+		const tenant = unwrap(await stub.renameWorkspace(credential, name));
+		await controlPlane(env).record(tenant);
+		return { slug: tenant.slug, name: tenant.name, plan: tenant.plan, status: tenant.status };
 	});
 
 	/** Revokes an API key: from now on it answers 401. */

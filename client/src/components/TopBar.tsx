@@ -1,6 +1,7 @@
 // The top bar of a tenant's pages: brand, workspace, whatever the page adds (presence), and the user menu.
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { tenantHref } from "../router";
+import { canManage } from "../../../shared/roles";
+import { accountHref, settingsHref, tenantHref } from "../router";
 import { useSession } from "../tenant-session";
 import { BillingMenuItem } from "./billing/BillingLink";
 import { Brand } from "./Feedback";
@@ -27,7 +28,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
 }
 
 function UserMenu() {
-	const { me, signOut } = useSession();
+	const { slug, me, signOut } = useSession();
 	const [open, setOpen] = useState(false);
 	const root = useRef<HTMLDivElement>(null);
 	useEffect(() => {
@@ -66,6 +67,26 @@ function UserMenu() {
 						<span className="muted">{me.user.email}</span>
 						<span className="badge">{me.user.role}</span>
 					</div>
+					<Link
+						href={accountHref(slug)}
+						role="menuitem"
+						className="menu-item"
+						data-testid="account-link"
+						onClick={() => setOpen(false)}
+					>
+						Your account
+					</Link>
+					{canManage(me.user.role) && (
+						<Link
+							href={settingsHref(slug)}
+							role="menuitem"
+							className="menu-item"
+							data-testid="settings-link"
+							onClick={() => setOpen(false)}
+						>
+							Workspace settings
+						</Link>
+					)}
 					<BillingMenuItem />
 					<button
 						type="button"

@@ -1,0 +1,102 @@
+// Changing one's password: the current one first (a borrowed session is not enough), then the new
+// one twice. Every other session of the member ends; this one stays signed in.
+import { type FormEvent, useState } from "react";
+import { ApiError, describeError } from "../../api";
+import { selfService } from "../../self-service-api";
+import { useSession } from "../../tenant-session";
+import { useToast } from "../../toasts";
+
+const MIN_LENGTH = 8;
+
+export function PasswordForm() {
+	const { slug, me, expire } = useSession();
+	const notify = useToast();
+	const [current, setCurrent] = useState("");
+	const [next, setNext] = useState("");
+	const [again, setAgain] = useState("");
+	const [busy, setBusy] = useState(false);
+	const [error, setError] = useState<string | null>(null);
+
+	const submit = async (event: FormEvent) => {
+		event.preventDefault();
+		if (next.length < MIN_LENGTH) return setError(`A password has at least ${MIN_LENGTH} characters.`);
+		if (next !== again) return setError("The new password and its repetition differ.");
+		setBusy(true);
+		setError(null);
+		try {
+			await selfService.changePassword(slug, current, next);
+			setCurrent("");
+			setNext("");
+			setAgain("");
+			notify("Your password was changed. You were signed out everywhere else.", "success");
+		} catch (err) {
+			if (err instanceof ApiError && err.status === 401) return expire();
+			setError(describeError(err));
+		} finally {
+			setBusy(false);
+		}
+	};
+
+	const describedBy = error ? "password-error" : undefined;
+	return (
+		<form className="settings-stack" onSubmit={submit} aria-label="Password">
+			{/* Lets a password manager file the new password under the right account. */}
+			<input type="email" hidden readOnly autoComplete="username" value={me.user.email} />
+			<div className="field">
+				<label htmlFor="password-current">Current password</label>
+				<input
+					id="password-current"
+					type="password"
+					required
+					autoComplete="current-password"
+					value={current}
+					data-testid="password-current"
+					aria-describedby={describedBy}
+					onChange={(e) => setCurrent(e.target.value)}
+				/>
+			</div>
+			<div className="settings-pair">
+				<div className="field">
+					<label htmlFor="password-next">New password</label>
+					<input
+						id="password-next"
+						type="password"
+						required
+						minLength={MIN_LENGTH}
+						autoComplete="new-password"
+						value={next}
+						data-testid="password-next"
+						aria-describedby={describedBy ?? "password-hint"}
+						onChange={(e) => setNext(e.target.value)}
+					/>
+					<span id="password-hint" className="small muted">
+						At least {MIN_LENGTH} characters.
+					</span>
+				</div>
+				<div className="field">
+					<label htmlFor="password-again">New password, again</label>
+					<input
+						id="password-again"
+						type="password"
+						required
+						autoComplete="new-password"
+						value={again}
+						data-testid="password-again"
+						aria-describedby={describedBy}
+						onChange={(e) => setAgain(e.target.value)}
+					/>
+				</div>
+			</div>
+			{error && (
+				<p id="password-error" className="field-error" role="alert">
+					{error}
+				</p>
+			)}
+			<div>
+				<button type="submit" className="button button-primary" disabled={busy} data-testid="password-save">
+					{busy ? "Changing…" : "Change password"}
+				</button>
+			</div>
+		</form>
+	);
+}
