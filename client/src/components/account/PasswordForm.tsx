@@ -1,40 +1,39 @@
 // Changing one's password: the current one first (a borrowed session is not enough), then the new
 // one twice. Every other session of the member ends; this one stays signed in.
 import { type FormEvent, useState } from "react";
-import { ApiError, describeError } from "../../api";
 import { selfService } from "../../self-service-api";
 import { useSession } from "../../tenant-session";
 import { useToast } from "../../toasts";
+import { useFormAction } from "../settings/use-form-action";
 
 const MIN_LENGTH = 8;
 
 export function PasswordForm() {
-	const { slug, me, expire } = useSession();
+	const { slug, me } = useSession();
 	const notify = useToast();
 	const [current, setCurrent] = useState("");
 	const [next, setNext] = useState("");
 	const [again, setAgain] = useState("");
-	const [busy, setBusy] = useState(false);
-	const [error, setError] = useState<string | null>(null);
+	const { busy, error, setError, run } = useFormAction();
 
-	const submit = async (event: FormEvent) => {
+	/** What is wrong with the new password before asking the server, if anything. */
+	const problem =
+		next.length < MIN_LENGTH
+			? `A password has at least ${MIN_LENGTH} characters.`
+			: next !== again
+				? "The new password and its repetition differ."
+				: null;
+
+	const submit = (event: FormEvent) => {
 		event.preventDefault();
-		if (next.length < MIN_LENGTH) return setError(`A password has at least ${MIN_LENGTH} characters.`);
-		if (next !== again) return setError("The new password and its repetition differ.");
-		setBusy(true);
-		setError(null);
-		try {
+		if (problem) return setError(problem);
+		return run(event, async () => {
 			await selfService.changePassword(slug, current, next);
 			setCurrent("");
 			setNext("");
 			setAgain("");
 			notify("Your password was changed. You were signed out everywhere else.", "success");
-		} catch (err) {
-			if (err instanceof ApiError && err.status === 401) return expire();
-			setError(describeError(err));
-		} finally {
-			setBusy(false);
-		}
+		});
 	};
 
 	const describedBy = error ? "password-error" : undefined;

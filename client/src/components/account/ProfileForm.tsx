@@ -1,34 +1,24 @@
 // The member's name as others see it (on members lists, boards and comments); their email and role,
 // which only the workspace's owners and admins change, read only.
 import { type FormEvent, useState } from "react";
-import { ApiError, describeError } from "../../api";
 import { selfService } from "../../self-service-api";
 import { useSession } from "../../tenant-session";
 import { useToast } from "../../toasts";
+import { useFormAction } from "../settings/use-form-action";
 
 export function ProfileForm() {
-	const { slug, me, update, expire } = useSession();
+	const { slug, me, update } = useSession();
 	const notify = useToast();
 	const [name, setName] = useState(me.user.name);
-	const [busy, setBusy] = useState(false);
-	const [error, setError] = useState<string | null>(null);
+	const { busy, error, run } = useFormAction();
 
-	const submit = async (event: FormEvent) => {
-		event.preventDefault();
-		setBusy(true);
-		setError(null);
-		try {
+	const submit = (event: FormEvent) =>
+		run(event, async () => {
 			const next = await selfService.updateProfile(slug, name);
 			update(next);
 			setName(next.user.name);
 			notify("Your name was saved.", "success");
-		} catch (err) {
-			if (err instanceof ApiError && err.status === 401) return expire();
-			setError(describeError(err));
-		} finally {
-			setBusy(false);
-		}
-	};
+		});
 
 	return (
 		<form className="settings-stack" onSubmit={submit} aria-label="Profile">

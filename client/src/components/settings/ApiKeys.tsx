@@ -3,7 +3,6 @@
 import { type FormEvent, useState } from "react";
 import type { ApiKey } from "../../../../shared/api";
 import type { Role } from "../../../../shared/roles";
-import { ApiError, describeError } from "../../api";
 import { formatWhen } from "../../format";
 import { type NewApiKey, selfService } from "../../self-service-api";
 import { useSession } from "../../tenant-session";
@@ -13,30 +12,21 @@ import { ConfirmButton } from "./ConfirmButton";
 import { CopyField } from "./CopyField";
 import { grantableRoles, RoleField, RoleHints } from "./RoleField";
 import { useFailure } from "./use-failure";
+import { useFormAction } from "./use-form-action";
 
 export function NewKeyForm({ onCreated }: { onCreated: () => void }) {
-	const { slug, me, expire } = useSession();
+	const { slug, me } = useSession();
 	const [name, setName] = useState("");
 	const [role, setRole] = useState<Role>("member");
-	const [busy, setBusy] = useState(false);
-	const [error, setError] = useState<string | null>(null);
+	const { busy, error, run } = useFormAction();
 	const [created, setCreated] = useState<NewApiKey | null>(null);
 
-	const submit = async (event: FormEvent) => {
-		event.preventDefault();
-		setBusy(true);
-		setError(null);
-		try {
+	const submit = (event: FormEvent) =>
+		run(event, async () => {
 			setCreated(await selfService.createApiKey(slug, name, role));
 			setName("");
 			onCreated();
-		} catch (err) {
-			if (err instanceof ApiError && err.status === 401) return expire();
-			setError(describeError(err));
-		} finally {
-			setBusy(false);
-		}
-	};
+		});
 
 	if (created)
 		return (

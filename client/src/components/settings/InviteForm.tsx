@@ -3,35 +3,25 @@
 import { type FormEvent, useState } from "react";
 import type { Role } from "../../../../shared/roles";
 import type { InviteCreated } from "../../../../shared/self-service";
-import { ApiError, describeError } from "../../api";
 import { selfService } from "../../self-service-api";
 import { useSession } from "../../tenant-session";
 import { CopyField } from "./CopyField";
 import { grantableRoles, RoleField, RoleHints } from "./RoleField";
+import { useFormAction } from "./use-form-action";
 
 export function InviteForm({ onInvited }: { onInvited: () => void }) {
-	const { slug, me, expire } = useSession();
+	const { slug, me } = useSession();
 	const [email, setEmail] = useState("");
 	const [role, setRole] = useState<Role>("member");
-	const [busy, setBusy] = useState(false);
-	const [error, setError] = useState<string | null>(null);
+	const { busy, error, run } = useFormAction();
 	const [created, setCreated] = useState<InviteCreated | null>(null);
 
-	const submit = async (event: FormEvent) => {
-		event.preventDefault();
-		setBusy(true);
-		setError(null);
-		try {
+	const submit = (event: FormEvent) =>
+		run(event, async () => {
 			setCreated(await selfService.invite(slug, email, role));
 			setEmail("");
 			onInvited();
-		} catch (err) {
-			if (err instanceof ApiError && err.status === 401) return expire();
-			setError(describeError(err));
-		} finally {
-			setBusy(false);
-		}
-	};
+		});
 
 	return (
 		<>

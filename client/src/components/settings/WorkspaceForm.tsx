@@ -1,36 +1,26 @@
 // The workspace's name, which its people and the operator see; its address and plan, read only.
 import { type FormEvent, useState } from "react";
 import { PLANS } from "../../../../shared/plans";
-import { ApiError, describeError } from "../../api";
 import { workspaceAddress } from "../../router";
 import { selfService } from "../../self-service-api";
 import { useSession } from "../../tenant-session";
 import { useToast } from "../../toasts";
+import { useFormAction } from "./use-form-action";
 
 export function WorkspaceForm() {
-	const { slug, me, update, expire } = useSession();
+	const { slug, me, update } = useSession();
 	const notify = useToast();
 	const [name, setName] = useState(me.tenant.name);
-	const [busy, setBusy] = useState(false);
-	const [error, setError] = useState<string | null>(null);
+	const { busy, error, run } = useFormAction();
 	const unchanged = name.trim() === me.tenant.name;
 
-	const submit = async (event: FormEvent) => {
-		event.preventDefault();
-		setBusy(true);
-		setError(null);
-		try {
+	const submit = (event: FormEvent) =>
+		run(event, async () => {
 			const tenant = await selfService.renameWorkspace(slug, name);
 			update({ ...me, tenant });
 			setName(tenant.name);
 			notify("The workspace's name was saved.", "success");
-		} catch (err) {
-			if (err instanceof ApiError && err.status === 401) return expire();
-			setError(describeError(err));
-		} finally {
-			setBusy(false);
-		}
-	};
+		});
 
 	return (
 		<form className="settings-stack" onSubmit={submit} aria-label="Workspace">
