@@ -80,24 +80,12 @@ async function transfer(ctx, target, size) {
 	await tenant.call("DELETE", `/attachments/${attachment.id}`);
 	step.done(`up ${round(ctx.opts.fileMb / upSeconds)} MiB/s, down ${round(ctx.opts.fileMb / downSeconds)} MiB/s`);
 	const common = { variant: target.variant, bytes: size, parts: partCount, errors: identical ? 0 : 1, identical };
-	return [
-		{
-			key: "upload",
-			label: `Upload ${ctx.opts.fileMb} MiB`,
-			...common,
-			seconds: round(upSeconds, 2),
-			mibPerSecond: round(ctx.opts.fileMb / upSeconds),
-			rss: upRss,
-		},
-		{
-			key: "download",
-			label: `Download ${ctx.opts.fileMb} MiB`,
-			...common,
-			seconds: round(downSeconds, 2),
-			mibPerSecond: round(ctx.opts.fileMb / downSeconds),
-			rss: downRss,
-		},
-	];
+	return transferMeasurements(
+		ctx.opts.fileMb,
+		common,
+		{ seconds: upSeconds, rss: upRss },
+		{ seconds: downSeconds, rss: downRss },
+	);
 }
 
 async function bareTransfer(ctx, size) {
@@ -129,24 +117,27 @@ async function bareTransfer(ctx, size) {
 	for (const k of keys) await fetch(`${base}/blobs/${k}`, { method: "DELETE" });
 	step.done();
 	const common = { variant: "baseline", bytes: size, parts: partCount, errors: bytes === size ? 0 : 1 };
+	return transferMeasurements(
+		ctx.opts.fileMb,
+		common,
+		{ seconds: upSeconds, rss: upRss },
+		{ seconds: downSeconds, rss: downRss },
+	);
+}
+
+/** The upload's and the download's measurements of one file, each timed and with its memory. */
+function transferMeasurements(fileMb, common, up, down) {
 	return [
-		{
-			key: "upload",
-			label: `Upload ${ctx.opts.fileMb} MiB`,
-			...common,
-			seconds: round(upSeconds, 2),
-			mibPerSecond: round(ctx.opts.fileMb / upSeconds),
-			rss: upRss,
-		},
-		{
-			key: "download",
-			label: `Download ${ctx.opts.fileMb} MiB`,
-			...common,
-			seconds: round(downSeconds, 2),
-			mibPerSecond: round(ctx.opts.fileMb / downSeconds),
-			rss: downRss,
-		},
-	];
+		["upload", "Upload", up],
+		["download", "Download", down],
+	].map(([key, verb, { seconds, rss }]) => ({
+		key,
+		label: `${verb} ${fileMb} MiB`,
+		...common,
+		seconds: round(seconds, 2),
+		mibPerSecond: round(fileMb / seconds),
+		rss,
+	}));
 }
 
 /** Part n's bytes: AES-128-CTR keystream from a per-part IV, so any part can be made again. */
