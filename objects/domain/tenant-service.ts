@@ -558,8 +558,7 @@ export class TenantService {
 		const tenant = await this.identity();
 		this.deps.meter.begin();
 		if (!tenant || tenant.id !== ref.tenantId) return fail("not_found", INVALID_INVITE_MESSAGE);
-		if (tenant.status === "suspended")
-			return fail("tenant_suspended", "This workspace is suspended. Ask its owner to contact support.");
+		if (tenant.status === "suspended") return fail("tenant_suspended", SUSPENDED_MESSAGE);
 		return ok(tenant);
 	}
 
