@@ -3,6 +3,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Tenant } from "../../shared/api";
+import { forgetRememberedTenants } from "../../worker/tenant-cache";
 import { admin, call, createTenant, tenantWithBoard, uniqueSlug } from "../helpers/api";
 import { forgetCaches, objectWasAsleep, variant } from "../helpers/storage";
 
@@ -54,6 +55,7 @@ describe("the edge cache of tenant state", () => {
 	it("takes the cache's word: a tenant the cache says is suspended is refused at the edge", async () => {
 		const { tenant, slug, token } = await tenantWithBoard();
 		await env.TENANT_CACHE.put(slug, JSON.stringify({ id: tenant.id, status: "suspended", plan: "team" }));
+		forgetRememberedTenants();
 		expect((await call(`/api/t/${slug}/boards`, { token })).status).toBe(403);
 	});
 
@@ -62,6 +64,7 @@ describe("the edge cache of tenant state", () => {
 		await patchTenant(slug, { status: "suspended" });
 		// What another location may still read for up to a minute after the suspension.
 		await env.TENANT_CACHE.put(slug, JSON.stringify({ id: tenant.id, status: "active", plan: "team" }));
+		forgetRememberedTenants();
 		const res = await call(`/api/t/${slug}/boards`, { token });
 		expect(res.status).toBe(403);
 		expect(await res.json()).toMatchObject({ error: { code: "tenant_suspended" } });
@@ -70,6 +73,7 @@ describe("the edge cache of tenant state", () => {
 	it("fills a missing entry from the control plane and serves the request", async () => {
 		const { tenant, slug, token } = await tenantWithBoard();
 		await env.TENANT_CACHE.delete(slug);
+		forgetRememberedTenants();
 		expect((await call(`/api/t/${slug}/boards`, { token })).status).toBe(200);
 		await expect.poll(() => cached(slug), { timeout: 2000 }).toEqual({ id: tenant.id, status: "active", plan: "team" });
 	});
@@ -78,7 +82,26 @@ describe("the edge cache of tenant state", () => {
 		const { tenant, slug, token } = await tenantWithBoard();
 		// The slug now belongs to another tenant (as after a delete and a new create).
 		await env.TENANT_CACHE.put(slug, JSON.stringify({ id: `${tenant.id}-next`, status: "active", plan: "team" }));
+		forgetRememberedTenants();
 		const res = await call(`/api/t/${slug}/boards`, { token });
 		expect(res.status).toBe(401);
+	});
+
+	it("is remembered by the isolate for a few seconds in front of KV; a change made here is known here at once", async () => {
+		const { tenant, slug, token } = await tenantWithBoard();
+		const suspendedInKv = () =>
+			env.TENANT_CACHE.put(slug, JSON.stringify({ id: tenant.id, status: "suspended", plan: "team" }));
+		// KV says suspended, but this isolate read "active" a moment ago and still trusts that.
+		await suspendedInKv();
+		expect((await call(`/api/t/${slug}/boards`, { token })).status).toBe(200);
+		// A suspension and a resumption made through this isolate are remembered as they are made,
+		// so a KV entry that lags behind the resumption does not refuse anyone here.
+		await patchTenant(slug, { status: "suspended" });
+		await patchTenant(slug, { status: "active" });
+		await suspendedInKv();
+		expect((await call(`/api/t/${slug}/boards`, { token })).status).toBe(200);
+		// Once forgotten, KV's word counts again.
+		forgetRememberedTenants();
+		expect((await call(`/api/t/${slug}/boards`, { token })).status).toBe(403);
 	});
 });
