@@ -51,7 +51,7 @@ export type TenantApi = Pick<
 	| "listApiKeys"
 	| "listBoards"
 	| "createBoard"
-	| "getBoard"
+	| "getBoardJson"
 	| "setBoardArchived"
 	| "archivedBoards"
 	| "boardArchive"

@@ -252,8 +252,8 @@ export class Tenant extends Server<Env> {
 		return this.#answer(this.#service.createBoard(credential, title, opId));
 	}
 
-	async getBoard(credential: Credential, boardId: string) {
-		return this.#answer(this.#service.getBoard(credential, boardId));
+	async getBoardJson(credential: Credential, boardId: string) {
+		return this.#answer(this.#service.getBoardJson(credential, boardId));
 	}
 
 	async setBoardArchived(credential: Credential, boardId: string, archived: boolean, opId: string | null) {

@@ -44,9 +44,11 @@ export function boardRoutes(router: ApiRouter): void {
 		return created(unwrap(await c.stub.createBoard(c.credential, title, opIdOf(request))));
 	});
 
+	/** The board page's payload: the board, its lists and cards, labels and members, and its seq. */
 	router.get("/api/t/:slug/boards/:boardId", async (request, env, ctx) => {
 		const c = await callerOf(request, env, ctx);
-		return unwrap(await c.stub.getBoard(c.credential, request.params.boardId ?? ""));
+		const json = unwrap(await c.stub.getBoardJson(c.credential, request.params.boardId ?? ""));
+		return new Response(json, { headers: { "content-type": "application/json; charset=utf-8" } });
 	});
 
 	/** Archives a board ({"archived":true}) or brings it back ({"archived":false}). */
