@@ -10,11 +10,20 @@
 import type { PresenceEntry, ServerMessage } from "../../shared/protocol";
 import type { BoardSocket, Room } from "./collaboration";
 
-/** How long changes gather before the others hear of them. Short enough to feel live. */
+/** How long changes gather before the others hear of them, in a small room. Short enough to feel live. */
 const COALESCE_MS = 100;
+/**
+ * In a crowd each announcement is a frame to every member, so the window grows with the audience:
+ * another COALESCE_MS for every LISTENERS_PER_STEP listeners, up to MAX_COALESCE_MS. A thousand
+ * members joining at once then cost a tenth of the frames, and a face appears within a second.
+ */
+const LISTENERS_PER_STEP = 100;
+const MAX_COALESCE_MS = 1000;
 
 /** Connections whose presence changed and not yet announced, by room and board. */
 const pendingByRoom = new WeakMap<Room, Map<string, Set<string>>>();
+/** How many listened to each board's last announcement: the size of its audience, known for free. */
+const audienceByRoom = new WeakMap<Room, Map<string, number>>();
 
 /** Everyone on the board (admitted sockets), in connection order. */
 export function presenceList(room: Room, boardId: string): PresenceEntry[] {
@@ -43,7 +52,12 @@ export function presenceChanged(room: Room, boardId: string, connectionId: strin
 	}
 	boards.set(boardId, new Set([connectionId]));
 	// A pending timer keeps the object awake until it fires, so a change is never left unsent.
-	setTimeout(() => announce(room, boardId), COALESCE_MS);
+	setTimeout(() => announce(room, boardId), coalesceMs(audienceByRoom.get(room)?.get(boardId) ?? 0));
+}
+
+/** How long a board's changes gather before they are announced, given how many listened last time. */
+export function coalesceMs(listeners: number): number {
+	return Math.min(MAX_COALESCE_MS, COALESCE_MS * Math.max(1, Math.ceil(listeners / LISTENERS_PER_STEP)));
 }
 
 /**
@@ -72,6 +86,12 @@ function announce(room: Room, boardId: string): void {
 	const frame = JSON.stringify({ type: "presence.changed", entries, gone } satisfies ServerMessage);
 	for (const socket of listeners) socket.send(frame);
 	room.meter.count("ws.messages_out", listeners.length);
+	let audience = audienceByRoom.get(room);
+	if (!audience) {
+		audience = new Map();
+		audienceByRoom.set(room, audience);
+	}
+	audience.set(boardId, listeners.length);
 }
 
 function toEntry(socket: BoardSocket): PresenceEntry | undefined {
