@@ -1,10 +1,16 @@
 // Mapping SQLite rows (snake_case, loosely typed) to the contract's entities, and the one-line
 // summaries the activity feed shows for each event.
-import type { Board, Card, Comment, Label, List } from "../../shared/api";
+import type { Activity, Board, Card, Comment, Label, List, User } from "../../shared/api";
 import type { LabelColor } from "../../shared/labels";
 import type { BoardEvent, CommittedEvent } from "../../shared/protocol";
+import { roleSchema } from "../../shared/tenant";
 
 export type Row = Record<string, string | number | null>;
+
+/** A member row as the contract's user. The role is parsed: a text column could hold anything. */
+export function toUser(r: Row): User {
+	return { id: String(r.id), email: String(r.email), name: String(r.name), role: roleSchema.parse(r.role) };
+}
 
 export function toBoard(r: Row): Board {
 	return {
@@ -135,6 +141,21 @@ function withCardDefaults(event: BoardEvent): BoardEvent {
 }
 
 /** A line for the activity feed. */
+/** An event row (with actor_name and key_name joined in) as a line of the activity feed. */
+export function toActivity(row: Row): Activity {
+	const committed = toCommitted(row);
+	const summary = summarise(committed.event, actorName(committed.actorId, row));
+	const { seq, boardId, actorId } = committed;
+	return { seq, boardId, actorId, type: committed.event.type, summary, at: String(row.at) };
+}
+
+/** Who an activity line names: the member, the API key (ids "k_…"), or one since removed. */
+function actorName(actorId: string, row: Row): string {
+	if (typeof row.actor_name === "string") return row.actor_name;
+	if (typeof row.key_name === "string") return `API key “${row.key_name}”`;
+	return actorId.startsWith("k_") ? "A revoked API key" : "A former member";
+}
+
 export function summarise(event: BoardEvent, actor: string): string {
 	switch (event.type) {
 		case "board.updated":

@@ -21,7 +21,7 @@ import type { Statement } from "../domain/db";
 import {
 	CARD_COLUMNS,
 	type Row,
-	summarise,
+	toActivity,
 	toArchived,
 	toBoard,
 	toCard,
@@ -239,17 +239,7 @@ export class SqliteBoardStore implements BoardStore {
 				boardId,
 				limit,
 			)
-			.map((row) => {
-				const committed = toCommitted(row);
-				return {
-					seq: committed.seq,
-					boardId: committed.boardId,
-					actorId: committed.actorId,
-					type: committed.event.type,
-					summary: summarise(committed.event, actorName(committed.actorId, row)),
-					at: String(row.at),
-				};
-			});
+			.map(toActivity);
 	}
 
 	/**
@@ -306,11 +296,4 @@ export class SqliteBoardStore implements BoardStore {
 			this.sql.one<{ seq: number | null }>("SELECT max(seq) AS seq FROM events WHERE board_id = ?", boardId)?.seq ?? 0
 		);
 	}
-}
-
-/** Who an activity line names: the member, the API key (ids "k_…"), or one since removed. */
-function actorName(actorId: string, row: Row): string {
-	if (typeof row.actor_name === "string") return row.actor_name;
-	if (typeof row.key_name === "string") return `API key “${row.key_name}”`;
-	return actorId.startsWith("k_") ? "A revoked API key" : "A former member";
 }

@@ -7,9 +7,11 @@
 // other Workers write in between, so reads that must agree go in one batch, and the commit
 // re-checks what the plan relied on (guards.ts).
 
+import { toAttachment } from "../../objects/domain/attachment-rows";
 import { now } from "../../objects/domain/clock";
 import {
 	type Row,
+	toActivity,
 	toArchived,
 	toBoard,
 	toCard,
@@ -17,6 +19,7 @@ import {
 	toCommitted,
 	toLabel,
 	toList,
+	toUser,
 } from "../../objects/domain/rows";
 import type { Awaitable, BoardStore, Commit, OperationRecord } from "../../objects/domain/store";
 import type {
@@ -50,7 +53,6 @@ import {
 	MEMBERS,
 	ON_LIVE_BOARD,
 } from "./queries";
-import { toActivity, toAttachment, toUser } from "./rows";
 import { type D1Handle, TenantScope } from "./tenant-scope";
 
 /** How many events a reconnecting client may replay before a snapshot is cheaper. */
