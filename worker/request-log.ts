@@ -4,6 +4,7 @@
 // object had to wake) to the request's record; the router's last step writes the line.
 
 import { WOKE_HEADER } from "../objects/tenant/tenant";
+import { withHeaders } from "./response-headers";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -67,11 +68,11 @@ export function finishRequest(response: Response, request: Request & { route?: s
 		refused: record.refused ?? null,
 	};
 	console.log(JSON.stringify(line));
-	const headers = new Headers(response.headers);
-	headers.set(REQUEST_ID_HEADER, record.id);
-	// The object's note about waking is for this line, not for the client.
-	headers.delete(WOKE_HEADER);
-	return withHeaders(response, headers);
+	return withHeaders(response, (headers) => {
+		headers.set(REQUEST_ID_HEADER, record.id);
+		// The object's note about waking is for this line, not for the client.
+		headers.delete(WOKE_HEADER);
+	});
 }
 
 /** A bug on the way to a response, logged with its request's context (and never sent to the client). */
@@ -88,10 +89,4 @@ export function logError(request: Request & { route?: string }, error: unknown):
 			...detail,
 		}),
 	);
-}
-
-/** Responses from fetch and from the runtime have immutable headers, so a copy carries the new ones. */
-function withHeaders(response: Response, headers: Headers): Response {
-	if (response.status === 101) return new Response(null, { status: 101, webSocket: response.webSocket, headers });
-	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

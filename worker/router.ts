@@ -5,6 +5,7 @@
 import { AutoRouter } from "itty-router";
 import { type ApiRouter, HttpError, renderError } from "./http";
 import { finishRequest, startRequest } from "./request-log";
+import { withHeaders } from "./response-headers";
 import { adminRoutes } from "./routes/admin";
 import { attachmentRoutes } from "./routes/attachments";
 import { billingRoutes } from "./routes/billing";
@@ -41,8 +42,8 @@ socketRoutes(router);
 /** API responses are never cached and never sniffed. WebSocket upgrades pass through untouched. */
 function withSecurityHeaders(response: Response): Response {
 	if (response.status === 101 || response.webSocket) return response;
-	const headers = new Headers(response.headers);
-	headers.set("Cache-Control", headers.get("Cache-Control") ?? "no-store");
-	headers.set("X-Content-Type-Options", "nosniff");
-	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+	return withHeaders(response, (headers) => {
+		headers.set("Cache-Control", headers.get("Cache-Control") ?? "no-store");
+		headers.set("X-Content-Type-Options", "nosniff");
+	});
 }

@@ -12,6 +12,7 @@ import { d1Of, relayOf } from "./d1/bindings";
 import { d1Tenant, flushLater } from "./d1/tenant";
 import { HttpError } from "./http";
 import { noteObject } from "./request-log";
+import { withHeaders } from "./response-headers";
 import { admitCaller } from "./tenant-gate";
 
 /** The client's D1 bookmark, sent with each request and answered with the newer one. */
@@ -150,9 +151,7 @@ export function finishD1Request(response: Response, request: Request, _env: Env,
 	for (const { meter } of state.tenants.values()) flushLater(meter, (promise) => ctx.waitUntil(promise));
 	const bookmark = state.session.getBookmark();
 	if (!bookmark) return response;
-	const headers = new Headers(response.headers);
-	headers.set(BOOKMARK_HEADER, bookmark);
-	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+	return withHeaders(response, (headers) => headers.set(BOOKMARK_HEADER, bookmark));
 }
 
 /** Who is calling a tenant route, and the tenant's API. */
