@@ -53,27 +53,16 @@ export default function ArchivePanel({ onClose }: { onClose: () => void }) {
 					<h3 id="archived-lists-heading">Lists</h3>
 					<ul className="archive-list">
 						{archive.lists.map((list) => (
-							<li key={list.id} className="archive-item" data-testid="archived-list" data-title={list.title}>
-								<span>
-									<strong>{list.title}</strong>
-									<span className="muted small">
-										{" "}
-										· {list.cardCount} {list.cardCount === 1 ? "card" : "cards"} · archived{" "}
-										{formatWhen(list.archivedAt)}
-									</span>
-								</span>
-								{canWrite && (
-									<button
-										type="button"
-										className="button button-secondary button-small"
-										disabled={restoring.has(list.id)}
-										aria-label={`Restore the list ${list.title}`}
-										onClick={() => send({ type: "list.restore", boardId: board.id, listId: list.id })}
-									>
-										{restoring.has(list.id) ? "Restoring…" : "Restore"}
-									</button>
-								)}
-							</li>
+							<ArchivedItem
+								key={list.id}
+								kind="list"
+								title={list.title}
+								detail={`${list.cardCount} ${list.cardCount === 1 ? "card" : "cards"} · archived ${formatWhen(list.archivedAt)}`}
+								restoring={restoring.has(list.id)}
+								onRestore={
+									canWrite ? () => send({ type: "list.restore", boardId: board.id, listId: list.id }) : undefined
+								}
+							/>
 						))}
 					</ul>
 				</section>
@@ -83,30 +72,50 @@ export default function ArchivePanel({ onClose }: { onClose: () => void }) {
 					<h3 id="archived-cards-heading">Cards</h3>
 					<ul className="archive-list">
 						{archive.cards.map((card) => (
-							<li key={card.id} className="archive-item" data-testid="archived-card" data-title={card.title}>
-								<span>
-									<strong>{card.title}</strong>
-									<span className="muted small">
-										{" "}
-										· {lists.get(card.listId) ?? "a list"} · archived {formatWhen(card.archivedAt)}
-									</span>
-								</span>
-								{canWrite && (
-									<button
-										type="button"
-										className="button button-secondary button-small"
-										disabled={restoring.has(card.id)}
-										aria-label={`Restore the card ${card.title}`}
-										onClick={() => send({ type: "card.restore", boardId: board.id, cardId: card.id })}
-									>
-										{restoring.has(card.id) ? "Restoring…" : "Restore"}
-									</button>
-								)}
-							</li>
+							<ArchivedItem
+								key={card.id}
+								kind="card"
+								title={card.title}
+								detail={`${lists.get(card.listId) ?? "a list"} · archived ${formatWhen(card.archivedAt)}`}
+								restoring={restoring.has(card.id)}
+								onRestore={
+									canWrite ? () => send({ type: "card.restore", boardId: board.id, cardId: card.id }) : undefined
+								}
+							/>
 						))}
 					</ul>
 				</section>
 			)}
 		</aside>
+	);
+}
+
+/** One archived list or card, and its Restore button for those who may write. */
+function ArchivedItem(props: {
+	kind: "list" | "card";
+	title: string;
+	detail: string;
+	restoring: boolean;
+	onRestore: (() => void) | undefined;
+}) {
+	const { kind, title, detail, restoring, onRestore } = props;
+	return (
+		<li className="archive-item" data-testid={`archived-${kind}`} data-title={title}>
+			<span>
+				<strong>{title}</strong>
+				<span className="muted small"> · {detail}</span>
+			</span>
+			{onRestore && (
+				<button
+					type="button"
+					className="button button-secondary button-small"
+					disabled={restoring}
+					aria-label={`Restore the ${kind} ${title}`}
+					onClick={onRestore}
+				>
+					{restoring ? "Restoring…" : "Restore"}
+				</button>
+			)}
+		</li>
 	);
 }
