@@ -50,6 +50,8 @@ export const SUSPENDED_MESSAGE = "This workspace is suspended. Ask its owner to 
 
 /** What a link that names no pending invite of this workspace gets: the same words wherever it is found out. */
 export const INVALID_INVITE_MESSAGE = "This invite link is not valid. Ask whoever invited you for a new one.";
+/** What a link past its expiry gets, whether its token or its row says so. */
+export const EXPIRED_INVITE_MESSAGE = "This invite has expired. Ask whoever invited you for a new one.";
 
 /** The body of every error response: `{"error":{"code","message"}}`. */
 export const errorBodySchema = z

@@ -2,7 +2,7 @@
 // and password. The link carries a token the Worker signs (worker/tokens.ts) naming a row here;
 // the row is what makes the link single use, revocable and expiring, whatever the token says.
 import type { User } from "../../shared/api";
-import { fail, INVALID_INVITE_MESSAGE, ok, type Result } from "../../shared/errors";
+import { EXPIRED_INVITE_MESSAGE, fail, INVALID_INVITE_MESSAGE, ok, type Result } from "../../shared/errors";
 import { INVITE_TTL_SECONDS } from "../../shared/limits";
 import type { Invite, InviteAcceptance, InvitePreview, NewInvite } from "../../shared/self-service";
 import { canManage, isRoleAtMost, type Role } from "../../shared/tenant";
@@ -203,8 +203,7 @@ async function pendingInvite(db: Db, inviteId: string, nowMs: number): Promise<R
 		return fail("invite_used", "This invite has been used already. Sign in instead, or ask for a new invite.");
 	if (row.revoked_at !== null)
 		return fail("invite_revoked", "This invite was withdrawn. Ask whoever invited you for a new one.");
-	if (row.expires_at <= nowMs)
-		return fail("invite_expired", "This invite has expired. Ask whoever invited you for a new one.");
+	if (row.expires_at <= nowMs) return fail("invite_expired", EXPIRED_INVITE_MESSAGE);
 	return ok(row);
 }
 

@@ -2,7 +2,7 @@
 // holds a link sees what it offers and joins by choosing a name and password, signed in at once.
 // The link's token is signed here (tokens.ts); the tenant keeps the row that makes it single use.
 import type { InviteRef } from "../../objects/domain/invites";
-import { INVALID_INVITE_MESSAGE } from "../../shared/errors";
+import { EXPIRED_INVITE_MESSAGE, INVALID_INVITE_MESSAGE } from "../../shared/errors";
 import { pages } from "../../shared/paths";
 import { acceptInviteSchema, createInviteSchema } from "../../shared/self-service";
 import type { TenantSlug } from "../../shared/tenant";
@@ -57,8 +57,7 @@ export function inviteRoutes(router: ApiRouter): void {
 /** The invite a link's token names, for this tenant; 404 for anything not signed by us for it, 410 once expired. */
 async function inviteOf(env: Env, slug: TenantSlug, token: string | undefined): Promise<InviteRef> {
 	const claims = token ? await verifyInviteToken(env, token) : undefined;
-	if (claims === "expired")
-		throw new HttpError("invite_expired", "This invite has expired. Ask whoever invited you for a new one.");
+	if (claims === "expired") throw new HttpError("invite_expired", EXPIRED_INVITE_MESSAGE);
 	if (!claims || claims.slug !== slug) throw new HttpError("not_found", INVALID_INVITE_MESSAGE);
 	return { inviteId: claims.inviteId, tenantId: claims.tenantId };
 }
