@@ -34,41 +34,16 @@ export default {
 				}
 			}
 			// Metering runs last, so the stack is left as it is.
-			const mean = (list, pick) => list.reduce((sum, x) => sum + pick(x), 0) / list.length;
-			const off = {
-				rate: round(mean(runs.off, (x) => x.rate)),
-				p99: round(
-					mean(runs.off, (x) => x.latency.p99),
-					2,
-				),
+			/** One configuration: its last round's figures, with the rate the mean over all rounds. */
+			const summary = (metering) => {
+				const rounds = runs[metering].map((x) => x.rate);
+				const rate = round(rounds.reduce((sum, x) => sum + x, 0) / rounds.length);
+				const label = `Card writes, metering ${metering}`;
+				return { key: metering, label, variant: target.variant, ...runs[metering].at(-1), rate, rounds };
 			};
-			const on = {
-				rate: round(mean(runs.on, (x) => x.rate)),
-				p99: round(
-					mean(runs.on, (x) => x.latency.p99),
-					2,
-				),
-			};
-			const last = (list) => list.at(-1);
-			measurements.push(
-				{
-					key: "off",
-					label: "Card writes, metering off",
-					variant: target.variant,
-					...last(runs.off),
-					rate: off.rate,
-					rounds: runs.off.map((x) => x.rate),
-				},
-				{
-					key: "on",
-					label: "Card writes, metering on",
-					variant: target.variant,
-					...last(runs.on),
-					rate: on.rate,
-					rounds: runs.on.map((x) => x.rate),
-					ratio: { value: on.rate / off.rate, to: "metering off", of: "throughput" },
-				},
-			);
+			const off = summary("off");
+			const on = summary("on");
+			measurements.push(off, { ...on, ratio: { value: on.rate / off.rate, to: "metering off", of: "throughput" } });
 		}
 		return { measurements };
 	},
